@@ -1,0 +1,123 @@
+"""uphmodel — the data model of Swedish mental-health action plans (Uppdrag psykisk hälsa).
+
+A plan is an immutable :class:`Plan` record. Read and write it as canonical JSON with
+:func:`loads`, :func:`load`, :func:`dumps` and :func:`dump`; the bundled example plans are in
+:mod:`uphmodel.examples`, the national code lists in :mod:`uphmodel.codes`.
+
+>>> import uphmodel
+>>> plan = uphmodel.examples.load("jamtland-harjedalen-2018")
+>>> plan.diary_number, len(plan.goals)
+('RUN/407/2017', 36)
+>>> uphmodel.loads(uphmodel.dumps(plan)) == plan
+True
+"""
+
+from uphmodel import codes, examples
+from uphmodel._errors import InvalidValue, LoadError, Problem, UphError
+from uphmodel._frozen import FrozenMap, JsonValue
+from uphmodel._json import dump, dumps, load, loads
+from uphmodel._model import (
+    Activity,
+    ActivityStatus,
+    BodyLevel,
+    BudgetLine,
+    ChangeLogEntry,
+    ContactPoint,
+    Contribution,
+    Decision,
+    DecisionKind,
+    Direction,
+    FocusAreaWording,
+    FollowUp,
+    FollowUpItem,
+    Frequency,
+    Goal,
+    GoalFate,
+    Grant,
+    Horizon,
+    Indicator,
+    MeasureKind,
+    Observation,
+    Plan,
+    PlanKind,
+    Pool,
+    PopulationFigure,
+    Provenance,
+    Responsibility,
+    Role,
+    Section,
+    SourceDocument,
+    Stakeholder,
+    StakeholderKind,
+    Statistic,
+    Target,
+    Term,
+    Timeline,
+    Total,
+    Value,
+    Vision,
+)
+from uphmodel._period import Granularity, Period, Span
+from uphmodel._summary import summarize
+from uphmodel.converter import SCHEMA_VERSION
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Activity",
+    "ActivityStatus",
+    "BodyLevel",
+    "BudgetLine",
+    "ChangeLogEntry",
+    "ContactPoint",
+    "Contribution",
+    "Decision",
+    "DecisionKind",
+    "Direction",
+    "FocusAreaWording",
+    "FollowUp",
+    "FollowUpItem",
+    "Frequency",
+    "FrozenMap",
+    "Goal",
+    "GoalFate",
+    "Grant",
+    "Granularity",
+    "Horizon",
+    "Indicator",
+    "InvalidValue",
+    "JsonValue",
+    "LoadError",
+    "MeasureKind",
+    "Observation",
+    "Period",
+    "Plan",
+    "PlanKind",
+    "Pool",
+    "PopulationFigure",
+    "Problem",
+    "Provenance",
+    "Responsibility",
+    "Role",
+    "Section",
+    "SourceDocument",
+    "Span",
+    "Stakeholder",
+    "StakeholderKind",
+    "Statistic",
+    "Target",
+    "Term",
+    "Timeline",
+    "Total",
+    "UphError",
+    "Value",
+    "Vision",
+    "codes",
+    "dump",
+    "dumps",
+    "examples",
+    "load",
+    "loads",
+    "summarize",
+]

@@ -1,0 +1,106 @@
+"""A plain-text summary of a plan, for the terminal and for notebooks."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from decimal import Decimal
+
+from uphmodel import codes
+from uphmodel._model import Plan
+
+__all__ = ["summarize"]
+
+
+def _kronor(amount: Decimal, currency: str = "SEK") -> str:
+    """Swedish style: thin groups of three, decimal comma ("68 671,3 kr")."""
+    sign = "-" if amount < 0 else ""
+    digits = format(abs(amount), "f")
+    whole, _, fraction = digits.partition(".")
+    groups: list[str] = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    groups.insert(0, whole)
+    text = sign + " ".join(groups) + ("," + fraction if fraction else "")
+    return f"{text} kr" if currency == "SEK" else f"{text} {currency}"
+
+
+def _counted(counter: Counter[str], order: Iterable[str]) -> str:
+    return ", ".join(f"{counter[key]} {key}" for key in order if counter[key])
+
+
+def summarize(plan: Plan) -> str:
+    """A few lines that say what the plan is and what it holds.
+
+    >>> import uphmodel
+    >>> plan = uphmodel.examples.load("jamtland-harjedalen-2018")
+    >>> print(uphmodel.summarize(plan))  # doctest: +ELLIPSIS
+    Handlingsplan för kommunerna i Jämtlands län och Region Jämtland Härjedalen...
+    """
+    lines = [plan.title]
+    facts = [plan.kind.value.replace("_", " ")]
+    if plan.diary_number:
+        facts.append(f"dnr {plan.diary_number}")
+    if plan.period is not None:
+        facts.append(f"period {plan.period}")
+    if plan.version:
+        facts.append(f"version {plan.version}" + (f" of {plan.date}" if plan.date else ""))
+    lines.append("  " + ", ".join(facts))
+    names = {s.id: s.short_name or s.name for s in plan.stakeholders}
+    if plan.owners:
+        lines.append("  owners: " + ", ".join(names.get(o, o) for o in plan.owners))
+    if plan.focus_areas:
+        lines.append("  focus areas (as this plan numbers them):")
+        for fa in plan.focus_areas:
+            national = codes.FOCUS_AREAS[fa.code].label if fa.code in codes.FOCUS_AREAS else fa.code
+            lines.append(f"    {fa.number or '-'}. {fa.label or national} [{fa.code}]")
+
+    horizons = Counter(
+        g.horizon.value.replace("_", "-") if g.horizon else "unset" for g in plan.goals
+    )
+    goal_text = f"{len(plan.goals)} goals"
+    if plan.goals:
+        order = ["overall", "long-term", "short-term", "sub-goal", "unset"]
+        goal_text += f" ({_counted(horizons, order)})"
+    measured = sum(1 for i in plan.indicators if i.observations or i.baselines)
+    lines.append(
+        f"  {goal_text}, {len(plan.activities)} activities, "
+        f"{len(plan.indicators)} indicators ({measured} with values)"
+    )
+    lines.append(
+        f"  {len(plan.stakeholders)} stakeholders, {len(plan.contacts)} contact points, "
+        f"{len(plan.decisions)} decisions, {len(plan.changes)} change-log entries"
+    )
+    for follow_up in plan.follow_ups:
+        fates = Counter(
+            i.fate.value.replace("_", " ") if i.fate else "undecided" for i in follow_up.items
+        )
+        lines.append(
+            f"  follow-up of {follow_up.of_version or follow_up.of_plan or '?'}: "
+            f"{len(follow_up.items)} goals — "
+            + ", ".join(f"{n} {fate}" for fate, n in fates.most_common())
+        )
+    top = [g for g in plan.grants if g.part_of is None]
+    if top:
+        by_currency: dict[str, Decimal] = {}
+        for grant in top:
+            by_currency[grant.currency] = by_currency.get(grant.currency, Decimal(0)) + grant.amount
+        money = ", ".join(_kronor(v, c) for c, v in sorted(by_currency.items()))
+        lines.append(f"  {len(plan.grants)} grants, {money} in all")
+    for pool in plan.pools:
+        paid = sum((c.amount for c in pool.contributions), Decimal(0))
+        budget = sum((b.amount for b in pool.budget_lines), Decimal(0))
+        lines.append(
+            f"  pool {pool.name}: {_kronor(paid, pool.currency)} paid in by "
+            f"{len(pool.contributions)} principals, {_kronor(budget, pool.currency)} budgeted "
+            f"on {len(pool.budget_lines)} lines"
+        )
+    if plan.changes:
+        last = plan.changes[-1]
+        lines.append(
+            f"  latest change: {last.version}"
+            + (f" ({last.date})" if last.date else "")
+            + (f" — {last.change}" if last.change else "")
+        )
+    return "\n".join(lines)

@@ -1,0 +1,656 @@
+"""Hypothesis strategies that generate valid plans, for this project's tests and for yours.
+
+Generated plans are internally consistent: ids are unique, every reference points at an item of
+the plan, goal parents form no cycle, breakdowns only use declared dimensions, and amounts are
+exact. Sizes are tunable. The strategy for :class:`uphmodel.Plan` is registered with Hypothesis
+through the ``hypothesis`` entry point, so ``st.from_type(Plan)`` works wherever uphmodel is
+installed.
+
+>>> from hypothesis import given, settings
+>>> import uphmodel
+>>> from uphmodel.strategies import plans
+>>> @settings(max_examples=5)
+... @given(plans(max_items=3))
+... def test_round_trip(plan):
+...     assert uphmodel.loads(uphmodel.dumps(plan)) == plan
+>>> test_round_trip()
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import string
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from typing import Any, TypeVar
+
+import attrs
+from hypothesis import strategies as st
+
+from uphmodel import codes
+from uphmodel._frozen import EMPTY, FrozenMap, JsonValue
+from uphmodel._model import (
+    Activity,
+    ActivityStatus,
+    BodyLevel,
+    BudgetLine,
+    ChangeLogEntry,
+    ContactPoint,
+    Contribution,
+    Decision,
+    DecisionKind,
+    Direction,
+    FocusAreaWording,
+    FollowUp,
+    FollowUpItem,
+    Frequency,
+    Goal,
+    GoalFate,
+    Grant,
+    Horizon,
+    Indicator,
+    MeasureKind,
+    Observation,
+    Plan,
+    PlanKind,
+    Pool,
+    PopulationFigure,
+    Provenance,
+    Responsibility,
+    Role,
+    Section,
+    SourceDocument,
+    Stakeholder,
+    StakeholderKind,
+    Statistic,
+    Target,
+    Term,
+    Timeline,
+    Total,
+    Value,
+    Vision,
+)
+from uphmodel._period import Granularity, Period, Span
+
+__all__ = [
+    "amounts",
+    "ids",
+    "json_values",
+    "periods",
+    "plans",
+    "spans",
+    "texts",
+    "values",
+]
+
+T = TypeVar("T")
+Draw = Callable[[st.SearchStrategy[T]], T]
+
+_ID_ALPHABET = string.ascii_lowercase + string.digits + "-._"
+
+
+def ids() -> st.SearchStrategy[str]:
+    """Ids as plans use them: short, no spaces."""
+    return st.text(_ID_ALPHABET, min_size=1, max_size=12).filter(lambda s: s[0].isalnum())
+
+
+def texts(*, max_size: int = 40) -> st.SearchStrategy[str]:
+    """Any text a document may hold, Swedish letters, quotes and control characters included."""
+    return st.text(st.characters(codec="utf-8"), max_size=max_size)  # no lone surrogates
+
+
+def amounts() -> st.SearchStrategy[Decimal]:
+    """Exact amounts, integral or with decimals, as published figures are."""
+    return st.one_of(
+        st.integers(min_value=0, max_value=10**10).map(Decimal),
+        st.decimals(
+            min_value=Decimal("-1e9"),
+            max_value=Decimal("1e9"),
+            allow_nan=False,
+            allow_infinity=False,
+            places=2,
+        ),
+        st.decimals(allow_nan=False, allow_infinity=False),
+    )
+
+
+def values() -> st.SearchStrategy[Value]:
+    """Indicator values: exact numbers, yes/no, text."""
+    return st.one_of(amounts(), st.booleans(), texts(max_size=20))
+
+
+def spans() -> st.SearchStrategy[Span]:
+    """Calendar spans of every granularity."""
+    return st.builds(
+        Span.containing,
+        st.sampled_from(Granularity),
+        st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2099, 12, 31)),
+    )
+
+
+def periods() -> st.SearchStrategy[Period]:
+    """Single spans, ranges between two spans, and ranges open at one end."""
+    return st.one_of(
+        spans().map(Period.of),
+        st.builds(Period, spans(), spans()),
+        st.builds(Period, spans(), st.none()),
+        st.builds(Period, st.none(), spans()),
+    )
+
+
+def json_values(*, max_leaves: int = 8) -> st.SearchStrategy[JsonValue]:
+    """Frozen JSON values: what a newer tool may put in an unknown field."""
+    leaves: st.SearchStrategy[JsonValue] = st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(min_value=-(10**20), max_value=10**20),
+        st.decimals(allow_nan=False, allow_infinity=False).filter(lambda d: str(d) != "-0"),
+        texts(max_size=10),
+    )
+    return st.recursive(
+        leaves,
+        lambda inner: st.one_of(
+            st.lists(inner, max_size=3).map(tuple),
+            st.dictionaries(texts(max_size=6), inner, max_size=3).map(FrozenMap),
+        ),
+        max_leaves=max_leaves,
+    )
+
+
+# Strategies built once: building them is what costs time, drawing from them is cheap.
+_TEXT = texts()
+_OPT_TEXT = st.none() | _TEXT
+_SHORT_TEXT = texts(max_size=8)
+_PERIOD = periods()
+_OPT_PERIOD = st.none() | _PERIOD
+_AMOUNT = amounts()
+_OPT_AMOUNT = st.none() | _AMOUNT
+_OPT_VALUE = st.none() | values()
+_DATE = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2099, 12, 31))
+_OPT_DATE = st.none() | _DATE
+_JSON = json_values()
+_ENUMS: dict[type[Any], st.SearchStrategy[Any]] = {}
+
+
+def _enum(cls: type[T]) -> st.SearchStrategy[T | None]:
+    if cls not in _ENUMS:
+        _ENUMS[cls] = st.none() | st.sampled_from(cls)  # type: ignore[arg-type]
+    return _ENUMS[cls]
+
+
+_EXTRAS: dict[type[Any], st.SearchStrategy[FrozenMap[str, JsonValue]]] = {}
+_NO_EXTRAS: st.SearchStrategy[FrozenMap[str, JsonValue]] = st.just(EMPTY)
+
+
+def _extras(cls: type[Any], enabled: bool) -> st.SearchStrategy[FrozenMap[str, JsonValue]]:
+    """Unknown fields for a record of ``cls``: any key that is not one of its fields."""
+    if not enabled:
+        return _NO_EXTRAS
+    if cls not in _EXTRAS:
+        reserved = {f.name for f in attrs.fields(cls)} | {"schema_version"}
+        reserved.discard("extra")
+        keys = texts(max_size=8).filter(lambda k: k not in reserved)
+        _EXTRAS[cls] = st.dictionaries(keys, _JSON, max_size=2).map(FrozenMap)
+    return _EXTRAS[cls]
+
+
+def _opt(strategy: st.SearchStrategy[T]) -> st.SearchStrategy[T | None]:
+    return st.none() | strategy
+
+
+_INDEXES: dict[tuple[int, int], st.SearchStrategy[list[int]]] = {}
+_INDEX: dict[int, st.SearchStrategy[int | None]] = {}
+
+
+def _subset(draw: Draw[Any], pool: Sequence[str], max_size: int = 3) -> tuple[str, ...]:
+    """Up to ``max_size`` distinct items of ``pool``, in drawn order."""
+    if not pool:
+        return ()
+    key = (len(pool), max_size)
+    if key not in _INDEXES:
+        _INDEXES[key] = st.lists(st.integers(0, len(pool) - 1), max_size=max_size, unique=True)
+    return tuple(pool[i] for i in draw(_INDEXES[key]))
+
+
+def _maybe(draw: Draw[Any], pool: Sequence[str]) -> str | None:
+    """One item of ``pool``, or ``None``."""
+    if not pool:
+        return None
+    if len(pool) not in _INDEX:
+        _INDEX[len(pool)] = st.none() | st.integers(0, len(pool) - 1)
+    index = draw(_INDEX[len(pool)])
+    return None if index is None else pool[index]
+
+
+@st.composite
+def _provenance(draw: Draw[Any], documents: Sequence[str], extras: bool) -> Provenance | None:
+    if not draw(st.booleans()):
+        return None
+    return Provenance(
+        document=_maybe(draw, documents),
+        page=draw(_OPT_TEXT),
+        section=draw(_OPT_TEXT),
+        original=draw(_OPT_TEXT),
+        extra=draw(_extras(Provenance, extras)),
+    )
+
+
+@st.composite
+def plans(
+    draw: Draw[Any],
+    *,
+    max_items: int = 6,
+    extras: bool = False,
+) -> Plan:
+    """Valid plans with up to ``max_items`` items in each collection.
+
+    With ``extras=True`` every record may also carry unknown fields (``extra``), as documents
+    written by a newer tool do.
+    """
+    n = st.integers(min_value=0, max_value=max_items)
+    serial = iter(range(1_000_000))
+
+    def fresh(count: int) -> list[str]:
+        # A drawn id made unique within the plan by a serial number.
+        return [f"{draw(ids())}.{next(serial)}" for _ in range(count)]
+
+    def prov() -> Provenance | None:
+        result: Provenance | None = draw(_provenance(source_ids, extras))
+        return result
+
+    def ext(cls: type[Any]) -> FrozenMap[str, JsonValue]:
+        result: FrozenMap[str, JsonValue] = draw(_extras(cls, extras))
+        return result
+
+    text = _TEXT
+    opt_text = _OPT_TEXT
+
+    source_ids = fresh(draw(st.integers(0, 2)))
+    stakeholder_ids = fresh(draw(n))
+    sources = tuple(
+        SourceDocument(
+            id=i,
+            title=draw(text),
+            publisher=_maybe(draw, stakeholder_ids),
+            date=draw(_OPT_PERIOD),
+            url=draw(opt_text),
+            extra=ext(SourceDocument),
+        )
+        for i in source_ids
+    )
+    stakeholders = tuple(
+        Stakeholder(
+            id=i,
+            name=draw(text),
+            kind=draw(st.sampled_from(StakeholderKind)),
+            short_name=draw(opt_text),
+            level=draw(_enum(BodyLevel)),
+            identifiers=FrozenMap(
+                draw(st.dictionaries(st.sampled_from(["scb_county", "orgnr"]), _SHORT_TEXT))
+            ),
+            member_of=_subset(draw, stakeholder_ids[:k]),
+            part_of=_maybe(draw, stakeholder_ids[:k]),
+            description=draw(opt_text),
+            provenance=prov(),
+            extra=ext(Stakeholder),
+        )
+        for k, i in enumerate(stakeholder_ids)
+    )
+
+    def responsibilities() -> tuple[Responsibility, ...]:
+        if not stakeholder_ids:
+            return ()
+        return tuple(
+            Responsibility(
+                stakeholder=s,
+                role=draw(st.sampled_from(Role)),
+                note=draw(opt_text),
+                extra=ext(Responsibility),
+            )
+            for s in _subset(draw, stakeholder_ids)
+        )
+
+    def timeline() -> Timeline | None:
+        if not draw(st.booleans()):
+            return None
+        return Timeline(text=draw(text), period=draw(_OPT_PERIOD), extra=ext(Timeline))
+
+    section_ids = fresh(draw(n))
+    sections = tuple(
+        Section(
+            id=i,
+            title=draw(text),
+            number=draw(opt_text),
+            kind=draw(opt_text),
+            parent=_maybe(draw, section_ids[:k]),
+            focus_areas=_subset(draw, codes.FOCUS_AREAS.codes),
+            target_groups=_subset(draw, codes.TARGET_GROUPS.codes),
+            text=draw(opt_text),
+            provenance=prov(),
+            extra=ext(Section),
+        )
+        for k, i in enumerate(section_ids)
+    )
+    framework_codes = [c for fw in codes.FRAMEWORKS for c in fw.codes]
+
+    indicator_ids = fresh(draw(n))
+    indicators = []
+    for i in indicator_ids:
+        dims = draw(
+            st.lists(
+                st.sampled_from(["sex", "age_band", "month", "school_grade"]),
+                max_size=2,
+                unique=True,
+            )
+        )
+
+        def breakdown(dims: list[str] = dims) -> FrozenMap[str, str]:
+            chosen = _subset(draw, dims)
+            return FrozenMap({d: draw(_SHORT_TEXT) for d in chosen})
+
+        def observation() -> Observation:
+            return Observation(
+                period=draw(_OPT_PERIOD),
+                value=draw(_OPT_VALUE),
+                breakdown=breakdown(),
+                statistic=draw(_enum(Statistic)),
+                comment=draw(opt_text),
+                source=draw(opt_text),
+                provenance=prov(),
+                extra=ext(Observation),
+            )
+
+        indicators.append(
+            Indicator(
+                id=i,
+                name=draw(text),
+                measure=draw(_enum(MeasureKind)),
+                unit=draw(opt_text),
+                rate_base=draw(_opt(st.integers(min_value=1, max_value=10**6))),
+                direction=draw(_enum(Direction)),
+                source=draw(opt_text),
+                source_id=draw(opt_text),
+                frequency=draw(_enum(Frequency)),
+                dimensions=tuple(dims),
+                baselines=tuple(observation() for _ in range(draw(st.integers(0, 2)))),
+                targets=tuple(
+                    Target(
+                        period=draw(_OPT_PERIOD),
+                        value=draw(_OPT_VALUE),
+                        of_baseline=draw(_OPT_AMOUNT),
+                        breakdown=breakdown(),
+                        comment=draw(opt_text),
+                        extra=ext(Target),
+                    )
+                    for _ in range(draw(st.integers(0, 2)))
+                ),
+                observations=tuple(observation() for _ in range(draw(st.integers(0, 3)))),
+                description=draw(opt_text),
+                provenance=prov(),
+                extra=ext(Indicator),
+            )
+        )
+
+    goal_ids = fresh(draw(n))
+    goals = tuple(
+        Goal(
+            id=i,
+            text=draw(text),
+            number=draw(opt_text),
+            horizon=draw(_enum(Horizon)),
+            parent=_maybe(draw, goal_ids[:k]),
+            description=draw(opt_text),
+            focus_areas=_subset(draw, framework_codes),
+            target_groups=_subset(draw, codes.TARGET_GROUPS.codes),
+            perspectives=_subset(draw, codes.PERSPECTIVES.codes),
+            sections=_subset(draw, section_ids),
+            indicators=_subset(draw, indicator_ids),
+            timeline=timeline(),
+            responsibilities=responsibilities(),
+            vision=draw(_enum(Vision)),
+            provenance=prov(),
+            extra=ext(Goal),
+        )
+        for k, i in enumerate(goal_ids)
+    )
+    activity_ids = fresh(draw(n))
+    activities = tuple(
+        Activity(
+            id=i,
+            text=draw(text),
+            goals=_subset(draw, goal_ids),
+            current_state=draw(opt_text),
+            intended_result=draw(opt_text),
+            indicators=_subset(draw, indicator_ids),
+            timeline=timeline(),
+            responsibilities=responsibilities(),
+            status=draw(_enum(ActivityStatus)),
+            status_reason=draw(opt_text),
+            sections=_subset(draw, section_ids),
+            focus_areas=_subset(draw, framework_codes),
+            provenance=prov(),
+            extra=ext(Activity),
+        )
+        for i in activity_ids
+    )
+
+    decisions = tuple(
+        Decision(
+            id=i,
+            kind=draw(st.sampled_from(DecisionKind)),
+            bodies=_subset(draw, stakeholder_ids),
+            date=draw(_OPT_PERIOD),
+            text=draw(opt_text),
+            subjects=_subset(draw, goal_ids + activity_ids),
+            provenance=prov(),
+            extra=ext(Decision),
+        )
+        for i in fresh(draw(n))
+    )
+    changes = tuple(
+        ChangeLogEntry(
+            version=f"1.{k}",
+            date=draw(_OPT_DATE),
+            change=draw(opt_text),
+            decided_by=_subset(draw, stakeholder_ids),
+            provenance=prov(),
+            extra=ext(ChangeLogEntry),
+        )
+        for k in range(draw(n))
+    )
+
+    grant_ids = fresh(draw(n))
+    grants = tuple(
+        Grant(
+            id=i,
+            purpose=draw(text),
+            amount=draw(_AMOUNT),
+            currency=draw(st.sampled_from(["SEK", "EUR"])),
+            period=draw(_OPT_PERIOD),
+            funder=_maybe(draw, stakeholder_ids),
+            recipient=_maybe(draw, stakeholder_ids),
+            part_of=_maybe(draw, grant_ids[:k]),
+            sections=_subset(draw, section_ids),
+            note=draw(opt_text),
+            provenance=prov(),
+            extra=ext(Grant),
+        )
+        for k, i in enumerate(grant_ids)
+    )
+    populations = (
+        tuple(
+            PopulationFigure(
+                id=i,
+                stakeholder=draw(st.sampled_from(stakeholder_ids)),
+                count=draw(st.integers(min_value=0, max_value=10**7)),
+                date=draw(_OPT_DATE),
+                source=draw(opt_text),
+                provenance=prov(),
+                extra=ext(PopulationFigure),
+            )
+            for i in fresh(draw(n))
+        )
+        if stakeholder_ids
+        else ()
+    )
+    pools = []
+    for i in fresh(draw(st.integers(0, 2))):
+        contributions = (
+            tuple(
+                Contribution(
+                    id=c,
+                    stakeholder=draw(st.sampled_from(stakeholder_ids)),
+                    amount=draw(_AMOUNT),
+                    note=draw(opt_text),
+                    extra=ext(Contribution),
+                )
+                for c in fresh(draw(n))
+            )
+            if stakeholder_ids
+            else ()
+        )
+        lines = tuple(
+            BudgetLine(
+                id=b,
+                label=draw(text),
+                amount=draw(_AMOUNT),
+                goals=_subset(draw, goal_ids),
+                activities=_subset(draw, activity_ids),
+                note=draw(opt_text),
+                extra=ext(BudgetLine),
+            )
+            for b in fresh(draw(n))
+        )
+        pools.append(
+            Pool(
+                id=i,
+                name=draw(text),
+                period=draw(_OPT_PERIOD),
+                contributions=contributions,
+                budget_lines=lines,
+                note=draw(opt_text),
+                provenance=prov(),
+                extra=ext(Pool),
+            )
+        )
+    summable = [g.id for g in grants] + [p.id for p in populations]
+    for pool_ in pools:
+        summable += [c.id for c in pool_.contributions] + [b.id for b in pool_.budget_lines]
+    totals = tuple(
+        Total(
+            id=i,
+            label=draw(text),
+            value=draw(_AMOUNT),
+            unit=draw(opt_text),
+            parts=_subset(draw, summable, max_size=5),
+            provenance=prov(),
+            extra=ext(Total),
+        )
+        for i in fresh(draw(st.integers(0, 3)))
+    )
+    old_goal_ids = goal_ids + fresh(draw(n))
+    follow_ups = tuple(
+        FollowUp(
+            id=i,
+            title=draw(opt_text),
+            of_plan=draw(_opt(ids())),
+            of_version=draw(opt_text),
+            period=draw(_OPT_PERIOD),
+            items=tuple(
+                FollowUpItem(
+                    goal=g,
+                    text=draw(text),
+                    horizon=draw(_enum(Horizon)),
+                    activities=tuple(draw(st.lists(text, max_size=2))),
+                    indicator=draw(opt_text),
+                    timeline=timeline(),
+                    done=draw(opt_text),
+                    results=draw(opt_text),
+                    indicators=_subset(draw, indicator_ids),
+                    fate=draw(_enum(GoalFate)),
+                    fate_text=draw(opt_text),
+                    reason=draw(opt_text),
+                    successors=_subset(draw, goal_ids + activity_ids),
+                    sections=_subset(draw, section_ids),
+                    provenance=prov(),
+                    extra=ext(FollowUpItem),
+                )
+                for g in draw(st.lists(st.sampled_from(old_goal_ids), max_size=4, unique=True))
+            )
+            if old_goal_ids
+            else (),
+            provenance=prov(),
+            extra=ext(FollowUp),
+        )
+        for i in fresh(draw(st.integers(0, 1)))
+    )
+
+    return Plan(
+        id=draw(ids()),
+        title=draw(text),
+        kind=draw(st.sampled_from(PlanKind)),
+        owners=_subset(draw, stakeholder_ids),
+        county=draw(_opt(st.sampled_from(["23", "24", "25"]))),
+        diary_number=draw(opt_text),
+        period=draw(_OPT_PERIOD),
+        language=draw(st.sampled_from(["sv", "en"])),
+        version=draw(opt_text),
+        date=draw(_OPT_DATE),
+        description=draw(opt_text),
+        frameworks=_subset(draw, [fw.id for fw in codes.FRAMEWORKS]),
+        focus_areas=tuple(
+            FocusAreaWording(
+                code=c,
+                number=draw(opt_text),
+                label=draw(opt_text),
+                provenance=prov(),
+                extra=ext(FocusAreaWording),
+            )
+            for c in _subset(draw, codes.FOCUS_AREAS.codes, max_size=5)
+        ),
+        target_groups=_subset(draw, codes.TARGET_GROUPS.codes),
+        perspectives=_subset(draw, codes.PERSPECTIVES.codes),
+        sections=sections,
+        terms=tuple(
+            Term(
+                term=draw(text),
+                definition=draw(text),
+                refers_to=_maybe(draw, stakeholder_ids),
+                extra=ext(Term),
+            )
+            for _ in range(draw(st.integers(0, 2)))
+        ),
+        sources=sources,
+        stakeholders=stakeholders,
+        contacts=tuple(
+            ContactPoint(
+                id=i,
+                role=draw(text),
+                organisation=_maybe(draw, stakeholder_ids),
+                bodies=_subset(draw, stakeholder_ids),
+                note=draw(opt_text),
+                provenance=prov(),
+                extra=ext(ContactPoint),
+            )
+            for i in fresh(draw(st.integers(0, 2)))
+        ),
+        goals=goals,
+        activities=activities,
+        indicators=tuple(indicators),
+        decisions=decisions,
+        changes=changes,
+        grants=grants,
+        populations=populations,
+        pools=tuple(pools),
+        totals=totals,
+        follow_ups=follow_ups,
+        provenance=prov(),
+        extra=ext(Plan),
+    )
+
+
+def _hypothesis_setup_hook() -> None:
+    """Register the strategies with Hypothesis (run through the ``hypothesis`` entry point)."""
+    st.register_type_strategy(Plan, plans())
+    st.register_type_strategy(Period, periods())
+    st.register_type_strategy(Span, spans())

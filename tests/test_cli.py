@@ -1,0 +1,70 @@
+"""The command line: summary, examples, fmt; exit status 2 and the problems for bad input."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import uphmodel
+from uphmodel.cli import main
+
+
+def test_summary_of_a_bundled_example(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["summary", "jamtland-harjedalen-2018"]) == 0
+    out = capsys.readouterr().out
+    assert "RUN/407/2017" in out
+    assert "36 goals (30 long-term, 6 short-term)" in out
+    assert "follow-up of 2017: 43 goals" in out
+    assert "18 202 437 kr" in out
+
+
+def test_summary_of_a_file_and_python_m(tmp_path: Path) -> None:
+    target = tmp_path / "plan.json"
+    target.write_text(uphmodel.examples.text("jamtland-harjedalen-2018"), encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "uphmodel", "summary", str(target)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("Handlingsplan för kommunerna i Jämtlands län")
+
+
+def test_examples_lists_names(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["examples"]) == 0
+    assert capsys.readouterr().out.split() == list(uphmodel.examples.names())
+
+
+def test_unreadable_input_exits_2_with_problems(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = tmp_path / "broken.json"
+    data = json.loads(uphmodel.examples.text("jamtland-harjedalen-2018"))
+    data["goals"][3]["horizon"] = "lång"
+    data["grants"][0]["amount"] = "4 493 174 kr"
+    broken.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["summary", str(broken)]) == 2
+    err = capsys.readouterr().err
+    assert "/goals/3/horizon" in err and "/grants/0/amount" in err
+    assert "Traceback" not in err
+    assert main(["summary", str(tmp_path / "missing.json")]) == 2
+    assert "no such file" in capsys.readouterr().err
+    assert main(["summary", str(tmp_path)]) == 2
+
+
+def test_fmt_rewrites_and_checks(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    canonical = uphmodel.examples.text("jamtland-harjedalen-2018")
+    target = tmp_path / "plan.json"
+    four_spaces = re.sub(r"\n( +)", lambda m: "\n" + m.group(1) * 2, canonical)
+    target.write_text(four_spaces, encoding="utf-8")
+    assert main(["fmt", "--check", str(target)]) == 1
+    assert "not in canonical form" in capsys.readouterr().err
+    assert main(["fmt", str(target)]) == 0
+    assert target.read_text(encoding="utf-8") == canonical
+    assert main(["fmt", "--check", str(target)]) == 0

@@ -1,0 +1,102 @@
+"""The records: immutable all the way down, exact numbers, ids that are ids."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import attrs
+import pytest
+
+import uphmodel
+from uphmodel import FrozenMap, Goal, Grant, InvalidValue, Observation, Plan, PlanKind, codes
+
+
+def test_records_are_frozen_and_hashable() -> None:
+    goal = Goal(id="g1", text="Färre suicid", indicators=("i1",))
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        goal.text = "Fler suicid"  # type: ignore[misc]
+    plan = Plan(id="p", title="t", kind=PlanKind.OTHER, goals=(goal,))
+    assert hash(plan) == hash(attrs.evolve(plan))
+    changed = attrs.evolve(plan, goals=(attrs.evolve(goal, text="Noll suicid"),))
+    assert changed != plan and plan.goals[0].text == "Färre suicid"
+
+
+def test_frozen_map_is_immutable_and_compares_like_a_dict() -> None:
+    m = FrozenMap({"sex": "flickor"})
+    with pytest.raises(TypeError):
+        m["sex"] = "pojkar"  # type: ignore[index]
+    with pytest.raises(AttributeError):
+        m.x = 1  # type: ignore[attr-defined]
+    assert m == {"sex": "flickor"} and hash(m) == hash(FrozenMap({"sex": "flickor"}))
+    assert m.set("grade", "Gy") == {"sex": "flickor", "grade": "Gy"} and len(m) == 1
+    assert m.set("grade", "Gy").delete("sex") == {"grade": "Gy"}
+
+
+@pytest.mark.parametrize(
+    ("build", "field", "fragment"),
+    [
+        (lambda: Goal(id="g 1", text="t"), "id", "without spaces"),
+        (lambda: Goal(id="", text="t"), "id", "non-empty"),
+        (lambda: Goal(id="g", text="t", indicators=["i1"]), "indicators", "tuple of ids"),  # type: ignore[arg-type]
+        (lambda: Goal(id="g", text="t", responsibilities=[]), "responsibilities", "tuple"),  # type: ignore[arg-type]
+        (lambda: Grant(id="g", purpose="p", amount=1.5), "amount", "not float"),  # type: ignore[arg-type]
+        (lambda: Grant(id="g", purpose="p", amount=Decimal("NaN")), "amount", "finite"),
+        (lambda: Observation(value=0.5), "value", "not float"),  # type: ignore[arg-type]
+        (lambda: Observation(breakdown={"sex": "f"}), "breakdown", "FrozenMap"),  # type: ignore[arg-type]
+    ],
+)
+def test_bad_values_are_refused_with_the_field_named(build, field: str, fragment: str) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(InvalidValue, match=fragment) as info:
+        build()
+    assert info.value.field == field
+    assert isinstance(info.value, ValueError) and isinstance(info.value, uphmodel.UphError)
+
+
+def test_ints_become_exact_decimals() -> None:
+    assert Grant(id="g", purpose="p", amount=4493174).amount == Decimal(4493174)
+    assert Observation(value=True).value is True  # yes/no stays a bool
+    assert Observation(value="Riktlinje framtagen.").value == "Riktlinje framtagen."
+
+
+def test_timeline_exposes_start_end_and_open_end() -> None:
+    timeline = uphmodel.Timeline(text="2017- framåt", period=uphmodel.Period.parse("2017/"))
+    assert str(timeline.start) == "2017-01-01" and timeline.end is None and timeline.open_end
+    assert not uphmodel.Timeline(text="oklart").open_end
+
+
+def test_focus_area_codes_are_stable_and_distinct_from_numbering() -> None:
+    assert len(codes.FOCUS_AREAS) == 5
+    assert (
+        codes.FOCUS_AREAS["participation-rights"].label == "Enskildas delaktighet och rättigheter"
+    )
+    overall = [c for c in codes.STRATEGY_2025 if c.kind == "overall_goal"]
+    sub = [c for c in codes.STRATEGY_2025 if c.kind == "sub_goal"]
+    assert (len(overall), len(sub)) == (4, 7)
+    assert overall[1].label == "Färre liv förlorade i suicid"
+    assert sub[5].label == "Stärkt suicidpreventivt arbete"
+    every = [c for fw in codes.FRAMEWORKS for c in fw.codes]
+    assert len(every) == len(set(every))  # a framework code names one framework item
+    assert codes.framework_of("fewer-suicides") is codes.STRATEGY_2025
+    with pytest.raises(KeyError, match="no-such-code"):
+        codes.framework_of("no-such-code")
+    with pytest.raises(KeyError):
+        codes.TARGET_GROUPS["no-such-code"]
+    assert set(codes.BUILTIN) == {
+        "focus-areas-2016",
+        "strategy-2025",
+        "target-groups",
+        "prevention-levels",
+        "perspectives",
+    }
+
+
+def test_code_list_refuses_duplicate_codes() -> None:
+    item = codes.Code(code="a", label="A", label_en="A")
+    with pytest.raises(ValueError, match="appears twice"):
+        codes.CodeList(id="x", label="x", label_en="x", items=(item, item))
+
+
+def test_public_api_is_importable() -> None:
+    assert len(uphmodel.__all__) == len(set(uphmodel.__all__))
+    for name in uphmodel.__all__:
+        assert hasattr(uphmodel, name), name

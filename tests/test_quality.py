@@ -1,0 +1,71 @@
+"""The code stays typed (mypy --strict) and lint-clean (ruff); the layers do not reach upward."""
+
+from __future__ import annotations
+
+import ast
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT
+
+SRC = ROOT / "src" / "uphmodel"
+
+
+def _tool(name: str) -> list[str]:
+    if shutil.which(name, path=str(Path(sys.executable).parent)) is None:
+        pytest.skip(f"{name} is not installed (pip install -e '.[test]')")
+    return [str(Path(sys.executable).parent / name)]
+
+
+def test_mypy_strict_is_clean() -> None:
+    done = subprocess.run(
+        [*_tool("mypy"), "--strict", "src"], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_ruff_is_clean() -> None:
+    lint = subprocess.run(
+        [*_tool("ruff"), "check", "src", "tests"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert lint.returncode == 0, lint.stdout + lint.stderr
+    fmt = subprocess.run(
+        [*_tool("ruff"), "format", "--check", "src", "tests"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert fmt.returncode == 0, fmt.stdout + fmt.stderr
+
+
+# The model layer may import only these of the package's own modules.
+MODEL_LAYER = {"_frozen", "_period", "_model", "_errors", "codes"}
+
+
+@pytest.mark.parametrize("module", sorted(MODEL_LAYER))
+def test_model_layer_does_no_io_and_imports_nothing_above_it(module: str) -> None:
+    tree = ast.parse((SRC / f"{module}.py").read_text(encoding="utf-8"))
+    imported: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            imported.add(node.module)
+        elif isinstance(node, ast.Import):
+            imported.update(alias.name for alias in node.names)
+    own = {name.split(".")[1] for name in imported if name.startswith("uphmodel.")}
+    assert own <= MODEL_LAYER, own - MODEL_LAYER
+    assert not imported & {"json", "cattrs", "os", "pathlib", "io", "tempfile"}
+    calls = {
+        n.func.id
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+    }
+    assert "open" not in calls and "print" not in calls
