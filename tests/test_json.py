@@ -307,3 +307,30 @@ def test_dump_to_a_path_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
 def test_dumps_rejects_what_is_not_a_plan() -> None:
     with pytest.raises(TypeError, match="takes a Plan"):
         uphmodel.dumps({"id": "p"})  # type: ignore[arg-type]
+
+
+def test_example_copy_keeps_unknown_fields_at_plan_level_and_in_an_activity(
+    jamtland_text: str,
+) -> None:
+    data = json.loads(jamtland_text)
+    data["x_landsting_tool"] = {"version": 3, "checked": True}
+    data["activities"][4]["x_kostnad"] = "__number__"
+    text = json.dumps(data, ensure_ascii=False).replace('"__number__"', "12500.50")
+    again = json.loads(uphmodel.dumps(uphmodel.loads(text)), parse_float=Decimal)
+    assert again["x_landsting_tool"] == {"version": 3, "checked": True}
+    assert str(again["activities"][4]["x_kostnad"]) == "12500.50"
+    del again["x_landsting_tool"], again["activities"][4]["x_kostnad"]
+    assert again == json.loads(jamtland_text, parse_float=Decimal)
+
+
+def test_example_copy_with_three_wrong_values(jamtland_text: str) -> None:
+    data = json.loads(jamtland_text)
+    data["goals"][3]["timeline"]["period"] = "2018-2022"
+    data["indicators"][0]["measure"] = "procent"
+    data["pools"][0]["contributions"][1]["amount"] = "68 671,3"
+    found = problems(json.dumps(data))
+    assert [path for path, _ in found] == [
+        "/goals/3/timeline/period",
+        "/indicators/0/measure",
+        "/pools/0/contributions/1/amount",
+    ]
