@@ -24,12 +24,31 @@ BEGIN, END = "<!-- reference:begin -->", "<!-- reference:end -->"
 
 # The records in the order the reference presents them: the plan first, then what it holds.
 RECORDS = [
-    uphmodel.Plan, uphmodel.FocusAreaWording, uphmodel.Section, uphmodel.Term,
-    uphmodel.SourceDocument, uphmodel.Stakeholder, uphmodel.ContactPoint, uphmodel.Goal,
-    uphmodel.Activity, uphmodel.Responsibility, uphmodel.Timeline, uphmodel.Indicator,
-    uphmodel.Observation, uphmodel.Target, uphmodel.Decision, uphmodel.ChangeLogEntry,
-    uphmodel.Grant, uphmodel.PopulationFigure, uphmodel.Pool, uphmodel.Contribution,
-    uphmodel.BudgetLine, uphmodel.Total, uphmodel.FollowUp, uphmodel.FollowUpItem,
+    uphmodel.Plan,
+    uphmodel.FocusAreaWording,
+    uphmodel.Section,
+    uphmodel.Term,
+    uphmodel.SourceDocument,
+    uphmodel.Stakeholder,
+    uphmodel.ContactPoint,
+    uphmodel.Goal,
+    uphmodel.Activity,
+    uphmodel.Responsibility,
+    uphmodel.Timeline,
+    uphmodel.Indicator,
+    uphmodel.Observation,
+    uphmodel.Target,
+    uphmodel.Decision,
+    uphmodel.ChangeLogEntry,
+    uphmodel.Grant,
+    uphmodel.GrantUse,
+    uphmodel.PopulationFigure,
+    uphmodel.Pool,
+    uphmodel.Contribution,
+    uphmodel.BudgetLine,
+    uphmodel.Total,
+    uphmodel.FollowUp,
+    uphmodel.FollowUpItem,
     uphmodel.Provenance,
 ]
 
@@ -96,8 +115,10 @@ def reference() -> str:
                 continue
             required = "yes" if field.default is attrs.NOTHING else ""
             default = field.default
-            if required == "" and default not in (None, ()) and not isinstance(
-                default, uphmodel.FrozenMap
+            if (
+                required == ""
+                and default not in (None, ())
+                and not isinstance(default, uphmodel.FrozenMap)
             ):
                 shown = default.value if isinstance(default, enum.Enum) else default
                 required = f"default `{shown}`"

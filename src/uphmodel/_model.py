@@ -42,6 +42,7 @@ __all__ = [
     "Goal",
     "GoalFate",
     "Grant",
+    "GrantUse",
     "Horizon",
     "Indicator",
     "MeasureKind",
@@ -62,6 +63,7 @@ __all__ = [
     "Term",
     "Timeline",
     "Total",
+    "UseKind",
     "Value",
     "Vision",
 ]
@@ -308,6 +310,16 @@ class DecisionKind(enum.Enum):
     DECIDED = "decided"  #: any other decision
     PROPOSED = "proposed"  #: a proposal to another body
     COMMISSIONED = "commissioned"  #: a task given (uppdrag)
+
+
+class UseKind(enum.Enum):
+    """What became of (part of) a grant's money."""
+
+    SPENT = "spent"  #: used for an activity that was carried out (genomförd)
+    COMMITTED = "committed"  #: bound to an activity that has started (påbörjad)
+    CARRIED_OVER = "carried_over"  #: moved to the next year
+    AT_RISK = "at_risk"  #: unused and at risk of being paid back (riskerar att återbetalas)
+    REPAID = "repaid"  #: paid back to the funder
 
 
 class GoalFate(enum.Enum):
@@ -793,6 +805,30 @@ class ChangeLogEntry:
 
 
 @attrs.frozen(kw_only=True)
+class GrantUse:
+    """What became of part of a grant's money: spent, committed, carried over, at risk, repaid.
+
+    Attributes:
+        id: unique within the plan.
+        kind: what became of the money.
+        amount: exact amount, as published.
+        period: when.
+        activities: ids of the activities it paid for.
+        text: what it was used for, as written ("Genomförd digital psykiatrivecka").
+        provenance: where it is written.
+    """
+
+    id: str = attrs.field(validator=_valid_id, metadata=ID)
+    kind: UseKind
+    amount: Decimal = attrs.field(converter=_to_decimal, validator=_valid_amount)
+    period: Period | None = None
+    activities: tuple[str, ...] = _ids()
+    text: str | None = None
+    provenance: Provenance | None = None
+    extra: Extra = _extra()
+
+
+@attrs.frozen(kw_only=True)
 class Grant:
     """Money granted for a purpose and period (stimulansmedel).
 
@@ -808,6 +844,7 @@ class Grant:
             municipalities' joint grant), so that shares are not counted twice.
         sections: ids of the plan's sections (intervention areas) it is for.
         focus_areas: codes of national framework items it is for.
+        uses: what became of the money, as reported.
         note: anything else.
         provenance: where it is written.
     """
@@ -822,6 +859,7 @@ class Grant:
     part_of: str | None = attrs.field(default=None, validator=_valid_optional_id, metadata=ID)
     sections: tuple[str, ...] = _ids()
     focus_areas: tuple[str, ...] = _ids()
+    uses: tuple[GrantUse, ...] = _items()
     note: str | None = None
     provenance: Provenance | None = None
     extra: Extra = _extra()
@@ -931,8 +969,8 @@ class Total:
         label: as written ("Totalt har länet erhållit").
         value: the stated total, exactly as published.
         unit: what is summed: a currency code ("SEK") or a unit such as "invånare".
-        parts: ids of the items summed (grants, contributions, budget lines, population
-            figures, other totals).
+        parts: ids of the items summed (grants, grant uses, contributions, budget lines,
+            population figures, other totals).
         provenance: where it is written.
     """
 
@@ -1036,6 +1074,8 @@ class Plan:
         version: the version label of this version ("1.24").
         date: the date of this version.
         description: summary or purpose as written.
+        related_plans: ids of other plans this document refers to (the plan it follows up,
+            revises or decides on).
         frameworks: ids of the national frameworks it uses (see :mod:`uphmodel.codes`).
         focus_areas: its own numbering and wording of the focus areas.
         target_groups: codes of its target groups.
@@ -1069,6 +1109,7 @@ class Plan:
     version: str | None = None
     date: dt.date | None = None
     description: str | None = None
+    related_plans: tuple[str, ...] = _ids()
     frameworks: tuple[str, ...] = _ids()
     focus_areas: tuple[FocusAreaWording, ...] = _items()
     target_groups: tuple[str, ...] = _ids()

@@ -47,6 +47,7 @@ from uphmodel._model import (
     Goal,
     GoalFate,
     Grant,
+    GrantUse,
     Horizon,
     Indicator,
     MeasureKind,
@@ -67,6 +68,7 @@ from uphmodel._model import (
     Term,
     Timeline,
     Total,
+    UseKind,
     Value,
     Vision,
 )
@@ -471,6 +473,18 @@ def plans(
             recipient=_maybe(draw, stakeholder_ids),
             part_of=_maybe(draw, grant_ids[:k]),
             sections=_subset(draw, section_ids),
+            uses=tuple(
+                GrantUse(
+                    id=u,
+                    kind=draw(st.sampled_from(UseKind)),
+                    amount=draw(_AMOUNT),
+                    period=draw(_OPT_PERIOD),
+                    text=draw(opt_text),
+                    provenance=prov(),
+                    extra=ext(GrantUse),
+                )
+                for u in fresh(draw(st.integers(0, 2)))
+            ),
             note=draw(opt_text),
             provenance=prov(),
             extra=ext(Grant),
@@ -533,7 +547,8 @@ def plans(
                 extra=ext(Pool),
             )
         )
-    summable = [g.id for g in grants] + [p.id for p in populations]
+    summable = [g.id for g in grants] + [u.id for g in grants for u in g.uses]
+    summable += [p.id for p in populations]
     for pool_ in pools:
         summable += [c.id for c in pool_.contributions] + [b.id for b in pool_.budget_lines]
     totals = tuple(
@@ -597,6 +612,7 @@ def plans(
         version=draw(opt_text),
         date=draw(_OPT_DATE),
         description=draw(opt_text),
+        related_plans=tuple(draw(st.lists(ids(), max_size=2, unique=True))),
         frameworks=_subset(draw, [fw.id for fw in codes.FRAMEWORKS]),
         focus_areas=tuple(
             FocusAreaWording(
