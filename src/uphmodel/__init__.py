@@ -13,6 +13,7 @@ True
 """
 
 from uphmodel import codes, examples
+from uphmodel._check import CheckContext, CheckOptions, Finding, Report, Rule, Severity
 from uphmodel._errors import InvalidValue, LoadError, Problem, UphError
 from uphmodel._frozen import FrozenMap, JsonValue
 from uphmodel._json import dump, dumps, load, loads
@@ -60,23 +61,29 @@ from uphmodel._model import (
     Vision,
 )
 from uphmodel._period import Granularity, Period, Span
+from uphmodel._redact import redact
+from uphmodel._rules import RULES, check
 from uphmodel._summary import summarize
 from uphmodel.converter import SCHEMA_VERSION
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "RULES",
     "SCHEMA_VERSION",
     "Activity",
     "ActivityStatus",
     "BodyLevel",
     "BudgetLine",
     "ChangeLogEntry",
+    "CheckContext",
+    "CheckOptions",
     "ContactPoint",
     "Contribution",
     "Decision",
     "DecisionKind",
     "Direction",
+    "Finding",
     "FocusAreaWording",
     "FollowUp",
     "FollowUpItem",
@@ -101,9 +108,12 @@ __all__ = [
     "PopulationFigure",
     "Problem",
     "Provenance",
+    "Report",
     "Responsibility",
     "Role",
+    "Rule",
     "Section",
+    "Severity",
     "SourceDocument",
     "Span",
     "Stakeholder",
@@ -117,11 +127,13 @@ __all__ = [
     "UseKind",
     "Value",
     "Vision",
+    "check",
     "codes",
     "dump",
     "dumps",
     "examples",
     "load",
     "loads",
+    "redact",
     "summarize",
 ]

@@ -186,17 +186,21 @@ def _emit(value: Any, indent: str, out: list[str]) -> None:
         raise TypeError(f"cannot write {type(value).__name__} as JSON: {value!r}")
 
 
+def json_text(data: Any) -> str:
+    """JSON text of plain data (dicts, lists, Decimals …) in the canonical layout, numbers exact."""
+    out: list[str] = []
+    _emit(data, "", out)
+    out.append("\n")
+    return "".join(out)
+
+
 def dumps(plan: Plan) -> str:
     """The canonical JSON text of ``plan``, ending with a newline."""
     if not isinstance(plan, Plan):
         raise TypeError(f"dumps() takes a Plan, not {type(plan).__name__}")
     if "schema_version" in plan.extra:
         raise ValueError("Plan.extra cannot hold 'schema_version': dumps() writes it")
-    data = {"schema_version": SCHEMA_VERSION, **_CONVERTER.unstructure(plan)}
-    out: list[str] = []
-    _emit(data, "", out)
-    out.append("\n")
-    return "".join(out)
+    return json_text({"schema_version": SCHEMA_VERSION, **_CONVERTER.unstructure(plan)})
 
 
 def dump(plan: Plan, file: PathOrFile) -> None:

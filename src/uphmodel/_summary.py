@@ -8,22 +8,14 @@ from decimal import Decimal
 
 from uphmodel import codes
 from uphmodel._model import Plan
+from uphmodel._text import figure
 
 __all__ = ["summarize"]
 
 
 def _kronor(amount: Decimal, currency: str = "SEK") -> str:
-    """Swedish style: thin groups of three, decimal comma ("68 671,3 kr")."""
-    sign = "-" if amount < 0 else ""
-    digits = format(abs(amount), "f")
-    whole, _, fraction = digits.partition(".")
-    groups: list[str] = []
-    while len(whole) > 3:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    groups.insert(0, whole)
-    text = sign + " ".join(groups) + ("," + fraction if fraction else "")
-    return f"{text} kr" if currency == "SEK" else f"{text} {currency}"
+    """Swedish style: "68 671,3 kr"."""
+    return f"{figure(amount)} kr" if currency == "SEK" else f"{figure(amount)} {currency}"
 
 
 def _counted(counter: Counter[str], order: Iterable[str]) -> str:

@@ -1,22 +1,27 @@
 """The ``uphmodel`` command line.
 
 ``uphmodel summary PLAN`` prints what a plan holds (PLAN is a file or the name of a bundled
-example), ``uphmodel examples`` lists the bundled examples, ``uphmodel fmt FILE...`` rewrites
-files in canonical form (``--check`` only reports). Exit status: 0 when all went well, 1 when
-``fmt --check`` found a file that is not canonical, 2 when a file could not be read.
+example), ``uphmodel validate PLAN...`` reports what is wrong with plans, ``uphmodel examples``
+lists the bundled examples, ``uphmodel fmt FILE...`` rewrites files in canonical form
+(``--check`` only reports). Exit status: 0 when all went well, 1 when ``validate`` found errors
+or ``fmt --check`` found a file that is not canonical, 2 when a file could not be read.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
+from decimal import Decimal
 from pathlib import Path
 
 from uphmodel import __version__, examples
+from uphmodel._check import Report, Severity
 from uphmodel._errors import LoadError
-from uphmodel._json import dump, dumps, load, loads
+from uphmodel._json import dump, dumps, json_text, load, loads
 from uphmodel._model import Plan
+from uphmodel._rules import RULES, check
 from uphmodel._summary import summarize
 
 __all__ = ["main"]
@@ -44,6 +49,84 @@ def _read_plan(spec: str) -> Plan:
 def _summary(args: argparse.Namespace) -> int:
     print(summarize(_read_plan(args.plan)))
     return 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    severities: dict[str, str] = {}
+    for spec in args.severity:
+        rule, _, level = spec.partition("=")
+        severities[rule] = level
+    known = {rule.id for rule in RULES}
+    unknown = sorted((set(args.disable) | set(severities)) - known)
+    if unknown:
+        print(f"uphmodel: no such rule: {', '.join(unknown)}", file=sys.stderr)
+        return 2
+    if any(level not in {s.value for s in Severity} for level in severities.values()):
+        print("uphmodel: --severity takes RULE=error|warning|info", file=sys.stderr)
+        return 2
+    status = 0
+    results: list[dict[str, object]] = []
+    totals = dict.fromkeys(Severity, 0)
+    for spec in args.plans:
+        try:
+            plan = _read_plan(spec)
+        except LoadError as exc:
+            status = 2
+            problems = [{"path": p.path, "message": p.message} for p in exc.problems]
+            results.append({"file": spec, "readable": False, "problems": problems})
+            if args.format == "text":
+                print(f"{spec}: cannot be read ({len(problems)} problems)")
+                for p in exc.problems:
+                    print(f"  {p.path or '/'}: {p.message}")
+            continue
+        except _Unreadable as exc:
+            status = 2
+            results.append({"file": spec, "readable": False, "problems": [{"path": "",
+                            "message": str(exc)}]})  # fmt: skip
+            if args.format == "text":
+                print(f"{exc}")
+            continue
+        report = check(
+            plan,
+            profile=args.profile,
+            disable=args.disable,
+            severities=severities,
+            tolerance=args.tolerance,
+        )
+        for severity in Severity:
+            totals[severity] += len(report.of(severity))
+        if report.errors:
+            status = max(status, 1)
+        results.append({"file": spec, "readable": True, **_report_data(report)})
+        if args.format == "text":
+            _print_report(spec, report)
+    if args.format == "json":
+        print(json_text({"files": results}), end="")
+    else:
+        counts = ", ".join(
+            f"{totals[s]} {s.value}{'s' if totals[s] != 1 else ''}" for s in Severity
+        )
+        print(f"{len(args.plans)} file{'s' if len(args.plans) != 1 else ''} checked: {counts}")
+    return status
+
+
+def _report_data(report: Report) -> dict[str, object]:
+    return {
+        "profile": report.profile,
+        "summary": {s.value: len(report.of(s)) for s in Severity},
+        "findings": [f.as_dict() for f in report.findings],
+    }
+
+
+def _print_report(spec: str, report: Report) -> None:
+    print(f"{spec}: {report.summary()}")
+    for severity in Severity:
+        found = report.of(severity)
+        if not found:
+            continue
+        print(f"  {severity.value}s:")
+        for finding in found:
+            print(f"    {finding.path or '/'}: {finding.message} [{finding.rule}]")
 
 
 def _examples(_args: argparse.Namespace) -> int:
@@ -84,6 +167,37 @@ def _parser() -> argparse.ArgumentParser:
     summary.add_argument("plan", metavar="PLAN", help="a plan file, or a bundled example's name")
     summary.set_defaults(run=_summary)
 
+    validate = commands.add_parser("validate", help="report what is wrong with plans")
+    validate.add_argument(
+        "plans", nargs="+", metavar="PLAN", help="plan files, or bundled examples' names"
+    )
+    validate.add_argument("--format", choices=["text", "json"], default="text")
+    validate.add_argument(
+        "--profile",
+        choices=["final", "draft"],
+        default="final",
+        help="final: a plan to submit (default); draft: missing values are only info",
+    )
+    validate.add_argument(
+        "--disable", action="append", default=[], metavar="RULE", help="do not run RULE"
+    )
+    validate.add_argument(
+        "--severity",
+        action="append",
+        default=[],
+        metavar="RULE=LEVEL",
+        help="report RULE's findings as error, warning or info",
+    )
+    validate.add_argument(
+        "--tolerance",
+        type=Decimal,
+        default=None,
+        metavar="N",
+        help="a total may differ from its parts by N and be a warning, not an error "
+        "(default: half a unit per part, what rounding explains)",
+    )
+    validate.set_defaults(run=_validate)
+
     listing = commands.add_parser("examples", help="list the bundled example plans")
     listing.set_defaults(run=_examples)
 
@@ -101,6 +215,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         status: int = args.run(args)
+    except BrokenPipeError:  # the reader went away (| head): stop quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
     except LoadError as exc:
         print(exc, file=sys.stderr)
         return 2
