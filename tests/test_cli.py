@@ -68,3 +68,60 @@ def test_fmt_rewrites_and_checks(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert main(["fmt", str(target)]) == 0
     assert target.read_text(encoding="utf-8") == canonical
     assert main(["fmt", "--check", str(target)]) == 0
+
+
+def test_validate_reports_findings_and_exit_status(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", "jamtland-harjedalen-2018"]) == 1
+    out = capsys.readouterr().out
+    assert "errors:" in out and "warnings:" in out
+    assert "/totals/1/value: 'Summa Folkmängd 1 november 2017' is 129 649" in out
+    assert out.rstrip().endswith("1 file checked: 1 error, 52 warnings, 0 infos")
+    assert main(["validate", "norrbotten-2025-decision"]) == 0
+    assert main(["validate", "--disable", "totals.sum", "jamtland-harjedalen-2018"]) == 0
+    capsys.readouterr()
+    assert main(["validate", "--severity", "totals.sum=warning", "jamtland-harjedalen-2018"]) == 0
+    assert main(["validate", "--disable", "no.such.rule", "jamtland-harjedalen-2018"]) == 2
+    assert "no such rule" in capsys.readouterr().err
+
+
+def test_validate_json_and_profiles(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", "--format", "json", "jamtland-harjedalen-2018"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    (result,) = data["files"]
+    assert result["summary"] == {"error": 1, "warning": 52, "info": 0}
+    first = result["findings"][0]
+    assert (first["rule"], first["expected"], first["actual"], first["difference"]) == (
+        "totals.sum",
+        129712,
+        129649,
+        -63,
+    )
+    assert main(["validate", "--format", "json", "--profile", "draft", "vasterbotten-2018"]) == 1
+    draft = json.loads(capsys.readouterr().out)["files"][0]
+    assert draft["profile"] == "draft" and draft["summary"]["info"] > 0
+
+
+def test_validate_unreadable_files_exit_2_without_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad_json = tmp_path / "trasig.json"
+    bad_json.write_text('{"schema_version": "1.0", "id": ', encoding="utf-8")
+    wrong = tmp_path / "fel.json"
+    data = json.loads(uphmodel.examples.text("norrbotten-2021"))
+    data["activities"][2]["status"] = "pausad"
+    wrong.write_text(json.dumps(data), encoding="utf-8")
+    dangling = tmp_path / "dinglar.json"
+    data = json.loads(uphmodel.examples.text("norrbotten-2021"))
+    data["activities"][0]["sections"] = ["s9.9"]
+    dangling.write_text(json.dumps(data), encoding="utf-8")
+    status = main(["validate", str(bad_json), str(wrong), str(dangling)])
+    captured = capsys.readouterr()
+    assert status == 2
+    assert "not valid JSON" in captured.out
+    assert "/activities/2/status" in captured.out
+    assert "/activities/0/sections/0: sections refers to 's9.9'" in captured.out
+    assert "Traceback" not in captured.out + captured.err
+    assert main(["validate", "--format", "json", str(wrong)]) == 2
+    (result,) = json.loads(capsys.readouterr().out)["files"]
+    assert result["readable"] is False
+    assert result["problems"][0]["path"] == "/activities/2/status"

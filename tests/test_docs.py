@@ -56,3 +56,14 @@ def test_readme_quick_start_has_exactly_two_commands() -> None:
     assert all("\n" not in c for c in commands)
     assert "uphmodel summary" in commands[0]
     assert "pytest" in commands[1]
+
+
+def test_rules_page_is_current_and_lists_every_rule() -> None:
+    spec = importlib.util.spec_from_file_location("genrules", ROOT / "tools" / "gen_rules_doc.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    page = module.PAGE.read_text(encoding="utf-8")
+    assert module.render(page) == page, "run: python tools/gen_rules_doc.py"
+    for rule in uphmodel.RULES:
+        assert f'<a id="{rule.anchor.split("#")[1]}"></a>' in page

@@ -97,18 +97,19 @@ class CheckOptions:
         severities: rule id to the severity its findings get instead of the rule's own.
         tolerance: how far (in the total's unit) a stated total may differ from the sum of its
             parts and still be a warning rather than an error. ``None`` (the default) allows what
-            rounding can explain: half a unit per part summed.
+            rounding can explain: half a krona per amount summed, and nothing for counts
+            (inhabitants, goals), which are not rounded.
     """
 
     disable: frozenset[str] = frozenset()
     severities: FrozenMap[str, Severity] = attrs.field(default=EMPTY, converter=_severity_map)
     tolerance: Decimal | None = None
 
-    def tolerance_for(self, parts: int) -> Decimal:
-        """The tolerance for a total of ``parts`` parts."""
+    def tolerance_for(self, parts: int, *, money: bool = True) -> Decimal:
+        """The tolerance for a total of ``parts`` parts (amounts of money, or counts)."""
         if self.tolerance is not None:
             return self.tolerance
-        return Decimal("0.5") * parts
+        return Decimal("0.5") * parts if money else Decimal(0)
 
 
 CheckFunction = Callable[[Plan, "CheckContext"], Iterable[Finding]]

@@ -310,6 +310,7 @@ class DecisionKind(enum.Enum):
     DECIDED = "decided"  #: any other decision
     PROPOSED = "proposed"  #: a proposal to another body
     COMMISSIONED = "commissioned"  #: a task given (uppdrag)
+    PENDING = "pending"  #: awaited, not yet taken ("inväntar beslut")
 
 
 class UseKind(enum.Enum):
@@ -466,6 +467,8 @@ class Section:
         number: the plan's numbering ("3.2").
         kind: what the plan calls it ("avsnitt", "insatsområde", "målområde", "bilaga").
         parent: id of the enclosing section.
+        period: the period the section covers, when it has its own ("Aktivitetsplan
+            2020–2025").
         focus_areas: codes of the national focus areas it corresponds to.
         target_groups: codes of the target groups it is about.
         text: narrative text, paragraphs separated by a blank line.
@@ -477,6 +480,7 @@ class Section:
     number: str | None = None
     kind: str | None = None
     parent: str | None = attrs.field(default=None, validator=_valid_optional_id, metadata=ID)
+    period: Period | None = None
     focus_areas: tuple[str, ...] = _ids()
     target_groups: tuple[str, ...] = _ids()
     text: str | None = None
@@ -962,7 +966,8 @@ class Total:
     """A total as a document states it ("Summa", "Totalt"), with the items it is the sum of.
 
     Totals are kept as published, so that validation can compare them with the sum of their
-    parts and report a difference rather than the data being silently corrected.
+    parts and report a difference rather than the data being silently corrected. A total of
+    items that carry no figure (goals, activities …) counts them: "34 målområden".
 
     Attributes:
         id: unique within the plan.
@@ -970,7 +975,7 @@ class Total:
         value: the stated total, exactly as published.
         unit: what is summed: a currency code ("SEK") or a unit such as "invånare".
         parts: ids of the items summed (grants, grant uses, contributions, budget lines,
-            population figures, other totals).
+            population figures, other totals) or counted (any other item counts one).
         provenance: where it is written.
     """
 

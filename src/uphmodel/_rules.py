@@ -125,7 +125,7 @@ _REFERENCES: dict[type, tuple[tuple[str, tuple[type, ...] | None], ...]] = {
     PopulationFigure: (("stakeholder", _STAKEHOLDER),),
     Contribution: (("stakeholder", _STAKEHOLDER),),
     BudgetLine: (("goals", (Goal,)), ("activities", (Activity,))),
-    Total: (("parts", (Grant, GrantUse, Contribution, BudgetLine, PopulationFigure, Total)),),
+    Total: (("parts", None),),
     FollowUpItem: (
         ("successors", (Goal, Activity)),
         ("indicators", (Indicator,)),
@@ -312,18 +312,20 @@ def _quantity(item: Any) -> tuple[Decimal, str] | None:
         return Decimal(item.count), "population"
     if isinstance(item, Total):
         return item.value, "money" if _is_currency(item.unit) else f"'{item.unit or '?'}'"
-    return None
+    if item is None:
+        return None
+    return Decimal(1), "count"  # an item without a figure counts one
 
 
 def _compare(
-    ctx: CheckContext, stated: Decimal, parts: list[Decimal], what: str
+    ctx: CheckContext, stated: Decimal, parts: list[Decimal], what: str, *, money: bool = True
 ) -> tuple[Severity, str, Decimal, Decimal] | None:
     """Severity and message when ``stated`` is not the sum of ``parts``, else ``None``."""
     expected = sum(parts, Decimal(0))
     difference = stated - expected
     if difference == 0:
         return None
-    tolerance = ctx.options.tolerance_for(len(parts))
+    tolerance = ctx.options.tolerance_for(len(parts), money=money)
     shown = figure(tolerance.normalize())
     if abs(difference) <= tolerance:
         severity, note = WARNING, f"within the tolerance of {shown}, e.g. rounding"
@@ -346,7 +348,11 @@ def _totals(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
         if len(units) > 1:
             continue  # reported by totals.units
         result = _compare(
-            ctx, total.value, [q[0] for q in quantities if q is not None], f"{total.label!r}"
+            ctx,
+            total.value,
+            [q[0] for q in quantities if q is not None],
+            f"{total.label!r}",
+            money=units == {"money"},
         )
         if result:
             severity, message, expected, difference = result

@@ -14,6 +14,7 @@ def figure(value: Decimal | int) -> str:
     >>> figure(Decimal("8986348")), figure(Decimal("68671.3")), figure(-1250000)
     ('8 986 348', '68 671,3', '-1 250 000')
     """
+    value = Decimal(value)
     sign = "-" if value < 0 else ""
     whole, _, fraction = format(abs(value), "f").partition(".")
     groups: list[str] = []

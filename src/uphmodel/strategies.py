@@ -325,6 +325,7 @@ def plans(
             number=draw(opt_text),
             kind=draw(opt_text),
             parent=_maybe(draw, section_ids[:k]),
+            period=draw(_OPT_PERIOD),
             focus_areas=_subset(draw, codes.FOCUS_AREAS.codes),
             target_groups=_subset(draw, codes.TARGET_GROUPS.codes),
             text=draw(opt_text),
@@ -663,10 +664,3 @@ def plans(
         provenance=prov(),
         extra=ext(Plan),
     )
-
-
-def _hypothesis_setup_hook() -> None:
-    """Register the strategies with Hypothesis (run through the ``hypothesis`` entry point)."""
-    st.register_type_strategy(Plan, plans())
-    st.register_type_strategy(Period, periods())
-    st.register_type_strategy(Span, spans())
