@@ -26,6 +26,7 @@ __all__ = [
     "CheckOptions",
     "Finding",
     "Index",
+    "RelatedPlan",
     "Report",
     "Rule",
     "Severity",
@@ -149,8 +150,23 @@ class Rule:
         return self.severity
 
 
+@attrs.frozen
+class RelatedPlan:
+    """Another plan a plan names in ``related_plans``; decisions may concern it.
+
+    Attributes:
+        id: the other plan's id.
+    """
+
+    id: str
+
+
 class Index:
-    """Where every item with an id is in a plan: its JSON Pointer, the record, its kind."""
+    """Where every item with an id is in a plan: its JSON Pointer, the record, its kind.
+
+    The plans named in ``related_plans`` are indexed as :class:`RelatedPlan` (path
+    ``/related_plans/N``), so that references to them resolve.
+    """
 
     def __init__(self, plan: Plan) -> None:
         self._items: dict[str, tuple[str, Any]] = {}
@@ -160,6 +176,8 @@ class Index:
                 self.duplicates.append((item.id, path))
             else:
                 self._items[item.id] = (path, item)
+        for i, other in enumerate(plan.related_plans):
+            self._items.setdefault(other, (f"/related_plans/{i}", RelatedPlan(other)))
 
     def __contains__(self, item_id: object) -> bool:
         return item_id in self._items

@@ -766,15 +766,19 @@ class Decision:
         id: unique within the plan.
         kind: what was done.
         bodies: ids of the bodies that did it.
+        addressees: ids of the stakeholders it is addressed to: the body a proposal goes to,
+            whoever is given a task, SKR for a submission.
         date: when (a day, or a coarser period where only that is known).
         text: the decision as written.
-        subjects: ids of the items it concerns, when not the whole plan.
+        subjects: ids of what it concerns, when not the whole plan: items of the plan, or
+            other plans named in ``related_plans``.
         provenance: where it is recorded.
     """
 
     id: str = attrs.field(validator=_valid_id, metadata=ID)
     kind: DecisionKind
     bodies: tuple[str, ...] = _ids()
+    addressees: tuple[str, ...] = _ids()
     date: Period | None = None
     text: str | None = None
     subjects: tuple[str, ...] = _ids()

@@ -113,7 +113,7 @@ _REFERENCES: dict[type, tuple[tuple[str, tuple[type, ...] | None], ...]] = {
     Responsibility: (("stakeholder", _STAKEHOLDER),),
     Goal: (("parent", (Goal,)), ("indicators", (Indicator,)), ("sections", (Section,))),
     Activity: (("goals", (Goal,)), ("indicators", (Indicator,)), ("sections", (Section,))),
-    Decision: (("bodies", _STAKEHOLDER), ("subjects", None)),
+    Decision: (("bodies", _STAKEHOLDER), ("addressees", _STAKEHOLDER), ("subjects", None)),
     ChangeLogEntry: (("decided_by", _STAKEHOLDER),),
     Grant: (
         ("funder", _STAKEHOLDER),

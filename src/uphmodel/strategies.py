@@ -442,6 +442,7 @@ def plans(
             id=i,
             kind=draw(st.sampled_from(DecisionKind)),
             bodies=_subset(draw, stakeholder_ids),
+            addressees=_subset(draw, stakeholder_ids),
             date=draw(_OPT_PERIOD),
             text=draw(opt_text),
             subjects=_subset(draw, goal_ids + activity_ids),
