@@ -204,6 +204,21 @@ CASES: dict[str, tuple[str, str]] = {
      "period": "2018/2022"}}
   ]""",
     ),
+    "timelines.readable": (
+        """
+  "activities": [
+    {"id": "a1", "text": "Utbilda instruktörer", "timeline": {"text": "när medel finns",
+     "unparsed": ["när", "medel", "finns"]}},
+    {"id": "a2", "text": "Sprida information", "timeline": {"text": "Hösten 2021 V 41"}}
+  ]""",
+        """
+  "activities": [
+    {"id": "a1", "text": "Utbilda instruktörer", "timeline": {"text": "2021- årligen",
+     "period": "2021/", "open_end": true, "recurrence": "FREQ=YEARLY"}},
+    {"id": "a2", "text": "Sprida information", "timeline": {"text": "Hösten 2021 V 41",
+     "period": "2021W41"}}
+  ]""",
+    ),
     "periods.within-plan": (
         """
   "period": "2018/2020",

@@ -59,9 +59,26 @@ def test_ints_become_exact_decimals() -> None:
 
 
 def test_timeline_exposes_start_end_and_open_end() -> None:
-    timeline = uphmodel.Timeline(text="2017- framåt", period=uphmodel.Period.parse("2017/"))
+    timeline = uphmodel.Timeline(
+        text="2017- framåt", period=uphmodel.Period.parse("2017/"), open_end=True
+    )
     assert str(timeline.start) == "2017-01-01" and timeline.end is None and timeline.open_end
-    assert not uphmodel.Timeline(text="oklart").open_end
+    assert timeline.understood
+    unknown = uphmodel.Timeline(text="oklart", unparsed=("oklart",))
+    assert not unknown.open_end and not unknown.understood and unknown.start is None
+
+
+def test_timeline_recurrence_is_an_rrule() -> None:
+    timeline = uphmodel.Timeline(
+        text="2021-2023 årligen",
+        period=uphmodel.Period.parse("2021/2023"),
+        recurrence="FREQ=YEARLY",
+    )
+    rule = timeline.rrule()
+    assert rule is not None
+    assert [d.year for d in rule] == [2021, 2022, 2023]
+    with pytest.raises(InvalidValue, match="RRULE"):
+        uphmodel.Timeline(text="ibland", recurrence="FREQ=SOMETIMES")
 
 
 def test_focus_area_codes_are_stable_and_distinct_from_numbering() -> None:

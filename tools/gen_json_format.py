@@ -35,6 +35,7 @@ RECORDS = [
     uphmodel.Activity,
     uphmodel.Responsibility,
     uphmodel.Timeline,
+    uphmodel.Phase,
     uphmodel.Indicator,
     uphmodel.Observation,
     uphmodel.Target,

@@ -40,6 +40,7 @@ from uphmodel._model import (
     Indicator,
     MeasureKind,
     Observation,
+    Phase,
     Plan,
     PlanKind,
     Pool,
@@ -61,9 +62,11 @@ from uphmodel._model import (
     Vision,
 )
 from uphmodel._period import Granularity, Period, Span
+from uphmodel._queries import active_in, ending_in, overdue
 from uphmodel._redact import redact
 from uphmodel._rules import RULES, check
 from uphmodel._summary import summarize
+from uphmodel._timeline import parse_timeline, structure_timelines
 from uphmodel.converter import SCHEMA_VERSION
 
 __version__ = "0.1.0"
@@ -102,6 +105,7 @@ __all__ = [
     "MeasureKind",
     "Observation",
     "Period",
+    "Phase",
     "Plan",
     "PlanKind",
     "Pool",
@@ -127,13 +131,18 @@ __all__ = [
     "UseKind",
     "Value",
     "Vision",
+    "active_in",
     "check",
     "codes",
     "dump",
     "dumps",
+    "ending_in",
     "examples",
     "load",
     "loads",
+    "overdue",
+    "parse_timeline",
     "redact",
+    "structure_timelines",
     "summarize",
 ]

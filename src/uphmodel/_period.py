@@ -23,11 +23,15 @@ text            meaning                  Swedish planning text it stands for
 from __future__ import annotations
 
 import enum
+import functools
 import re
-from datetime import date, timedelta
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta
+from typing import Literal
 
 import attrs
 from dateutil.relativedelta import relativedelta
+from dateutil.rrule import DAILY, MONTHLY, WEEKLY, YEARLY, rrule
 
 
 class Granularity(enum.Enum):
@@ -50,6 +54,17 @@ _LENGTH = {
     Granularity.YEAR: relativedelta(years=1),
 }
 
+# rrule frequency and interval that step from one span of a granularity to the next
+_STEP: dict[Granularity, tuple[Literal[0, 1, 2, 3, 4, 5, 6], int]] = {
+    Granularity.DAY: (DAILY, 1),
+    Granularity.WEEK: (WEEKLY, 1),
+    Granularity.MONTH: (MONTHLY, 1),
+    Granularity.QUARTER: (MONTHLY, 3),
+    Granularity.HALF_YEAR: (MONTHLY, 6),
+    Granularity.YEAR: (YEARLY, 1),
+}
+_RANK = {g: i for i, g in enumerate(Granularity)}
+
 _SPAN_RE = re.compile(
     r"""^(?:
         (?P<year>\d{4})
@@ -66,7 +81,8 @@ def _span_first(value: object) -> date:
     return value
 
 
-@attrs.frozen
+@functools.total_ordering
+@attrs.frozen(order=False, repr=False)
 class Span:
     """One calendar unit: a year, half-year, quarter, month, ISO week or day.
 
@@ -144,6 +160,21 @@ class Span:
         """The last day of the span."""
         return self.first + _LENGTH[self.granularity] - relativedelta(days=1)
 
+    def shift(self, n: int) -> Span:
+        """The span ``n`` units later (earlier for negative ``n``): 2021S2 shifted 1 is 2022S1."""
+        return Span(self.granularity, self.first + _LENGTH[self.granularity] * n)
+
+    def __repr__(self) -> str:
+        return f"Span.parse({str(self)!r})"
+
+    def _key(self) -> tuple[date, date, int]:
+        return (self.first, self.last, _RANK[self.granularity])
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Span):
+            return NotImplemented
+        return self._key() < other._key()
+
     def __str__(self) -> str:
         g, d = self.granularity, self.first
         if g is Granularity.YEAR:
@@ -160,7 +191,8 @@ class Span:
         return d.isoformat()
 
 
-@attrs.frozen
+@functools.total_ordering
+@attrs.frozen(order=False, repr=False)
 class Period:
     """A stretch of calendar time from the start of one span to the end of another.
 
@@ -269,6 +301,46 @@ class Period:
             o.last_day is not None and self.first_day is not None and self.first_day > o.last_day
         )
         return not (after or before)
+
+    def spans(self, granularity: Granularity) -> Iterator[Span]:
+        """The spans of ``granularity`` that share a day with the period, in order.
+
+        >>> [str(s) for s in Period.parse("2021S2/2022Q1").spans(Granularity.QUARTER)]
+        ['2021Q3', '2021Q4', '2022Q1']
+
+        Raises ``ValueError`` for a period without a start or an end: it has no end of spans.
+        """
+        first, last = self.first_day, self.last_day
+        if first is None or last is None:
+            raise ValueError(f"the period {self} is open: it has no end of spans")
+        if last < first:
+            return
+        freq, interval = _STEP[granularity]
+        start = Span.containing(granularity, first).first
+        for moment in rrule(
+            freq, interval=interval, dtstart=datetime(start.year, start.month, start.day),
+            until=datetime(last.year, last.month, last.day),
+        ):  # fmt: skip
+            yield Span(granularity, moment.date())
+
+    def __repr__(self) -> str:
+        return f"Period.parse({str(self)!r})"
+
+    def _key(self) -> tuple[date, date, int, int]:
+        start = self.start
+        end = self.end
+        return (
+            date.min if start is None else start.first,
+            date.max if end is None else end.last,
+            -1 if start is None else _RANK[start.granularity],
+            -1 if end is None else _RANK[end.granularity],
+        )
+
+    def __lt__(self, other: object) -> bool:
+        """Periods sort by first day, then last day (open ends first and last)."""
+        if not isinstance(other, Period):
+            return NotImplemented
+        return self._key() < other._key()
 
     def __str__(self) -> str:
         if self.start is not None and self.start == self.end:

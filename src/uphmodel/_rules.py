@@ -40,6 +40,7 @@ from uphmodel._model import (
     Stakeholder,
     Target,
     Term,
+    Timeline,
     Total,
     UseKind,
 )
@@ -527,6 +528,24 @@ def _order(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
                 )
 
 
+def _readable(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
+    for path, record in walk(plan):
+        if not isinstance(record, Timeline):
+            continue
+        if record.unparsed:
+            parts = ", ".join(repr(p) for p in record.unparsed)
+            yield Finding(
+                path=f"{path}/unparsed",
+                message=f"in the timeline {record.text!r} these parts could not be read: {parts}",
+            )
+        elif record.period is None and record.recurrence is None:
+            yield Finding(
+                path=path,
+                message=f"the timeline {record.text!r} has no structured period; "
+                "uphmodel.structure_timelines() reads it from the text",
+            )
+
+
 def _within_plan(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
     span = plan.period
     if span is None or span.is_reversed:
@@ -833,6 +852,9 @@ RULES: tuple[Rule, ...] = (
     _rule("pools.balance", "money", ERROR,
           "A pool's budget lines add up to what was paid into it.", _pools),
     _rule("periods.order", "periods", ERROR, "No period ends before it starts.", _order),
+    _rule("timelines.readable", "periods", WARNING,
+          "Every timeline could be read: a period or a recurrence, nothing left over.", _readable,
+          draft=INFO),
     _rule("periods.within-plan", "periods", WARNING,
           "Timelines of goals and activities lie inside the plan's period.", _within_plan),
     _rule("indicators.values", "indicators", ERROR,

@@ -80,6 +80,15 @@ def summarize(plan: Plan) -> str:
             by_currency[grant.currency] = by_currency.get(grant.currency, Decimal(0)) + grant.amount
         money = ", ".join(_kronor(v, c) for c, v in sorted(by_currency.items()))
         lines.append(f"  {len(plan.grants)} grants, {money} in all")
+    uses: dict[tuple[str, str], Decimal] = {}
+    for grant in plan.grants:
+        for use in grant.uses:
+            key = (use.kind.value.replace("_", " "), grant.currency)
+            uses[key] = uses.get(key, Decimal(0)) + use.amount
+    if uses:
+        lines.append(
+            "  of the grants: " + ", ".join(f"{_kronor(v, c)} {k}" for (k, c), v in uses.items())
+        )
     for pool in plan.pools:
         paid = sum((c.amount for c in pool.contributions), Decimal(0))
         budget = sum((b.amount for b in pool.budget_lines), Decimal(0))
