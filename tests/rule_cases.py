@@ -166,6 +166,35 @@ CASES: dict[str, tuple[str, str]] = {
     ]}
   ]""",
     ),
+    "keys.shares": (
+        """
+  "stakeholders": [
+    {"id": "region", "name": "Region Norrbotten", "kind": "region"},
+    {"id": "nk", "name": "Norrbottens Kommuner", "kind": "municipal_association"}
+  ],
+  "allocation_keys": [
+    {"id": "halva", "method": "equal", "parties": ["region", "nk"]},
+    {"id": "trasig", "method": "proportional", "weights": {"region": 0, "nk": 0}}
+  ],
+  "grants": [
+    {"id": "samverkan", "purpose": "Stärkt samverkan", "amount": 7285175, "key": "halva"},
+    {"id": "samverkan-nk", "purpose": "Stärkt samverkan", "amount": 3500000,
+     "recipient": "nk", "part_of": "samverkan"}
+  ]""",
+        """
+  "stakeholders": [
+    {"id": "region", "name": "Region Norrbotten", "kind": "region"},
+    {"id": "nk", "name": "Norrbottens Kommuner", "kind": "municipal_association"}
+  ],
+  "allocation_keys": [
+    {"id": "halva", "method": "equal", "parties": ["region", "nk"]}
+  ],
+  "grants": [
+    {"id": "samverkan", "purpose": "Stärkt samverkan", "amount": 7285175, "key": "halva"},
+    {"id": "samverkan-nk", "purpose": "Stärkt samverkan", "amount": 3642587,
+     "recipient": "nk", "part_of": "samverkan"}
+  ]""",
+    ),
     "pools.balance": (
         """
   "stakeholders": [

@@ -42,7 +42,7 @@ def test_frozen_map_is_immutable_and_compares_like_a_dict() -> None:
         (lambda: Grant(id="g", purpose="p", amount=1.5), "amount", "not float"),  # type: ignore[arg-type]
         (lambda: Grant(id="g", purpose="p", amount=Decimal("NaN")), "amount", "finite"),
         (lambda: Observation(value=0.5), "value", "not float"),  # type: ignore[arg-type]
-        (lambda: Observation(breakdown={"sex": "f"}), "breakdown", "FrozenMap"),  # type: ignore[arg-type]
+        (lambda: Observation(breakdown=[("sex", "f")]), "breakdown", "FrozenMap"),  # type: ignore[arg-type]
     ],
 )
 def test_bad_values_are_refused_with_the_field_named(build, field: str, fragment: str) -> None:  # type: ignore[no-untyped-def]
@@ -50,6 +50,16 @@ def test_bad_values_are_refused_with_the_field_named(build, field: str, fragment
         build()
     assert info.value.field == field
     assert isinstance(info.value, ValueError) and isinstance(info.value, uphmodel.UphError)
+
+
+def test_plain_dicts_are_frozen() -> None:
+    obs = Observation(breakdown={"sex": "flickor"})
+    assert isinstance(obs.breakdown, FrozenMap)
+    goal = Goal(id="g", text="t", extra={"x_tool": {"rows": [1, 2]}})
+    assert goal.extra == FrozenMap({"x_tool": FrozenMap({"rows": (1, 2)})})
+    hash(goal)
+    key = uphmodel.AllocationKey(id="k", method=uphmodel.KeyMethod.FIXED, amounts={"a": 5})
+    assert key.amounts == FrozenMap({"a": Decimal(5)})
 
 
 def test_ints_become_exact_decimals() -> None:

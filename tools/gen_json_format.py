@@ -44,6 +44,8 @@ RECORDS = [
     uphmodel.Grant,
     uphmodel.GrantUse,
     uphmodel.PopulationFigure,
+    uphmodel.AllocationKey,
+    uphmodel.KeyPart,
     uphmodel.Pool,
     uphmodel.Contribution,
     uphmodel.BudgetLine,

@@ -13,6 +13,15 @@ True
 """
 
 from uphmodel import codes, examples
+from uphmodel._allocate import (
+    Allocation,
+    AllocationError,
+    MoneyRow,
+    Rounding,
+    Share,
+    allocate,
+    money_summary,
+)
 from uphmodel._check import CheckContext, CheckOptions, Finding, Report, Rule, Severity
 from uphmodel._errors import InvalidValue, LoadError, Problem, UphError
 from uphmodel._frozen import FrozenMap, JsonValue
@@ -20,6 +29,7 @@ from uphmodel._json import dump, dumps, load, loads
 from uphmodel._model import (
     Activity,
     ActivityStatus,
+    AllocationKey,
     BodyLevel,
     BudgetLine,
     ChangeLogEntry,
@@ -38,6 +48,8 @@ from uphmodel._model import (
     GrantUse,
     Horizon,
     Indicator,
+    KeyMethod,
+    KeyPart,
     MeasureKind,
     Observation,
     Phase,
@@ -76,6 +88,9 @@ __all__ = [
     "SCHEMA_VERSION",
     "Activity",
     "ActivityStatus",
+    "Allocation",
+    "AllocationError",
+    "AllocationKey",
     "BodyLevel",
     "BudgetLine",
     "ChangeLogEntry",
@@ -101,8 +116,11 @@ __all__ = [
     "Indicator",
     "InvalidValue",
     "JsonValue",
+    "KeyMethod",
+    "KeyPart",
     "LoadError",
     "MeasureKind",
+    "MoneyRow",
     "Observation",
     "Period",
     "Phase",
@@ -115,9 +133,11 @@ __all__ = [
     "Report",
     "Responsibility",
     "Role",
+    "Rounding",
     "Rule",
     "Section",
     "Severity",
+    "Share",
     "SourceDocument",
     "Span",
     "Stakeholder",
@@ -132,6 +152,7 @@ __all__ = [
     "Value",
     "Vision",
     "active_in",
+    "allocate",
     "check",
     "codes",
     "dump",
@@ -140,6 +161,7 @@ __all__ = [
     "examples",
     "load",
     "loads",
+    "money_summary",
     "overdue",
     "parse_timeline",
     "redact",

@@ -200,7 +200,7 @@ class Index:
 def _items_with_ids(plan: Plan) -> Iterator[tuple[str, Any]]:
     for field in (
         "sources", "sections", "stakeholders", "contacts", "goals", "activities", "indicators",
-        "decisions", "grants", "populations", "pools", "totals", "follow_ups",
+        "decisions", "grants", "populations", "allocation_keys", "pools", "totals", "follow_ups",
     ):  # fmt: skip
         for i, item in enumerate(getattr(plan, field)):
             yield f"/{field}/{i}", item

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -22,12 +23,13 @@ import attrs
 from dateutil.rrule import rrule, rrulestr
 
 from uphmodel._errors import InvalidValue
-from uphmodel._frozen import EMPTY, Extra, FrozenMap
+from uphmodel._frozen import EMPTY, Extra, FrozenMap, JsonValue, freeze
 from uphmodel._period import Period
 
 __all__ = [
     "Activity",
     "ActivityStatus",
+    "AllocationKey",
     "BodyLevel",
     "BudgetLine",
     "ChangeLogEntry",
@@ -46,6 +48,8 @@ __all__ = [
     "GrantUse",
     "Horizon",
     "Indicator",
+    "KeyMethod",
+    "KeyPart",
     "MeasureKind",
     "Observation",
     "Phase",
@@ -171,8 +175,30 @@ def _items() -> Any:
     return attrs.field(default=(), validator=_valid_tuple)
 
 
+def _text_map(value: Mapping[str, str]) -> FrozenMap[str, str]:
+    """Plain dicts are accepted where a record holds a mapping, and frozen."""
+    return (
+        value
+        if isinstance(value, FrozenMap) or not isinstance(value, Mapping)
+        else FrozenMap(value)
+    )
+
+
+def _amount_map(value: Mapping[str, Decimal | int]) -> FrozenMap[str, Decimal]:
+    if isinstance(value, FrozenMap) or not isinstance(value, Mapping):
+        return value  # anything else is refused by the validator
+    return FrozenMap({k: Decimal(v) if isinstance(v, int) else v for k, v in value.items()})
+
+
+def _extra_map(value: Mapping[str, object]) -> FrozenMap[str, JsonValue]:
+    if isinstance(value, FrozenMap) or not isinstance(value, Mapping):
+        return value  # anything else is refused by the validator
+    frozen = freeze(value)
+    return frozen if isinstance(frozen, FrozenMap) else EMPTY
+
+
 def _extra() -> Any:
-    return attrs.field(default=EMPTY, validator=_valid_map, metadata=EXTRA)
+    return attrs.field(default=EMPTY, converter=_extra_map, validator=_valid_map, metadata=EXTRA)
 
 
 def _personal() -> Any:
@@ -323,6 +349,18 @@ class UseKind(enum.Enum):
     CARRIED_OVER = "carried_over"  #: moved to the next year
     AT_RISK = "at_risk"  #: unused and at risk of being paid back (riskerar att återbetalas)
     REPAID = "repaid"  #: paid back to the funder
+
+
+class KeyMethod(enum.Enum):
+    """How an allocation key splits money (fördelningsnyckel)."""
+
+    PROPORTIONAL = "proportional"  #: in proportion to weights (any measure, e.g. rurality)
+    POPULATION = "population"  #: in proportion to population figures of the plan
+    EQUAL = "equal"  #: the same to every party
+    FIXED = "fixed"  #: a fixed amount per party
+    PERCENTAGE = "percentage"  #: each party pays a percentage of its own grant
+    FLOOR = "floor"  #: a floor per party, the rest by another key
+    COMBINED = "combined"  #: parts of the total each split by its own key
 
 
 class GoalFate(enum.Enum):
@@ -595,7 +633,9 @@ class Stakeholder:
     kind: StakeholderKind
     short_name: str | None = None
     level: BodyLevel | None = None
-    identifiers: FrozenMap[str, str] = attrs.field(default=EMPTY, validator=_valid_map)
+    identifiers: FrozenMap[str, str] = attrs.field(
+        default=EMPTY, converter=_text_map, validator=_valid_map
+    )
     member_of: tuple[str, ...] = _ids()
     part_of: str | None = attrs.field(default=None, validator=_valid_optional_id, metadata=ID)
     description: str | None = None
@@ -738,7 +778,9 @@ class Observation:
 
     period: Period | None = None
     value: Value | None = attrs.field(default=None, converter=_to_decimal, validator=_valid_value)
-    breakdown: FrozenMap[str, str] = attrs.field(default=EMPTY, validator=_valid_map)
+    breakdown: FrozenMap[str, str] = attrs.field(
+        default=EMPTY, converter=_text_map, validator=_valid_map
+    )
     statistic: Statistic | None = None
     comment: str | None = None
     source: str | None = None
@@ -764,7 +806,9 @@ class Target:
     of_baseline: Decimal | None = attrs.field(
         default=None, converter=_to_decimal, validator=_valid_optional_amount
     )
-    breakdown: FrozenMap[str, str] = attrs.field(default=EMPTY, validator=_valid_map)
+    breakdown: FrozenMap[str, str] = attrs.field(
+        default=EMPTY, converter=_text_map, validator=_valid_map
+    )
     comment: str | None = None
     provenance: Provenance | None = None
     extra: Extra = _extra()
@@ -911,6 +955,7 @@ class Grant:
         recipient: id of the stakeholder that receives it.
         part_of: id of the grant this one is a share of (one municipality's share of the
             municipalities' joint grant), so that shares are not counted twice.
+        key: id of the allocation key by which this grant was split into its shares.
         sections: ids of the plan's sections (intervention areas) it is for.
         focus_areas: codes of national framework items it is for.
         uses: what became of the money, as reported.
@@ -926,6 +971,7 @@ class Grant:
     funder: str | None = attrs.field(default=None, validator=_valid_optional_id, metadata=ID)
     recipient: str | None = attrs.field(default=None, validator=_valid_optional_id, metadata=ID)
     part_of: str | None = attrs.field(default=None, validator=_valid_optional_id, metadata=ID)
+    key: str | None = attrs.field(default=None, validator=_valid_optional_id, metadata=ID)
     sections: tuple[str, ...] = _ids()
     focus_areas: tuple[str, ...] = _ids()
     uses: tuple[GrantUse, ...] = _items()
@@ -1000,6 +1046,99 @@ class BudgetLine:
     extra: Extra = _extra()
 
 
+def _valid_amount_map(inst: object, att: attrs.Attribute[Any], value: object) -> None:
+    _valid_map(inst, att, value)
+    for party, amount in value.items():  # type: ignore[attr-defined]
+        _check_id_in(att, value, party)
+        problem = check_exact(amount)
+        if problem:
+            _fail(att, value, f"{party}: {problem}")
+
+
+def _check_id_in(att: attrs.Attribute[Any], value: object, party: object) -> None:
+    problem = check_id(party)
+    if problem:
+        _fail(att, value, problem)
+
+
+@attrs.frozen(kw_only=True)
+class KeyPart:
+    """One part of a combined allocation key: a share of the total, split by its own key.
+
+    Attributes:
+        key: id of the :class:`AllocationKey` that splits this part.
+        share: the part's share of the total, as a fraction (0.5 for half).
+        amount: or the part's own total, as an amount.
+        label: what the part is, as written ("hälften från regionen").
+    """
+
+    key: str = attrs.field(validator=_valid_id, metadata=ID)
+    share: Decimal | None = attrs.field(
+        default=None, converter=_to_decimal, validator=_valid_optional_amount
+    )
+    amount: Decimal | None = attrs.field(
+        default=None, converter=_to_decimal, validator=_valid_optional_amount
+    )
+    label: str | None = None
+    extra: Extra = _extra()
+
+
+@attrs.frozen(kw_only=True)
+class AllocationKey:
+    """How money is split between parties (fördelningsnyckel), recorded as data.
+
+    ``uphmodel.allocate`` computes an exact split from a key. What a method uses:
+
+    - ``proportional``: ``weights`` (party id to a weight in any measure, named in ``basis``);
+    - ``population``: ``figures``, ids of the plan's population figures (party, count, date);
+    - ``equal``: ``parties``;
+    - ``fixed``: ``amounts`` (party id to amount);
+    - ``percentage``: ``percent`` of each of ``grants`` (the grants' recipients pay);
+    - ``floor``: ``floor`` to each party of the ``rest`` key, the rest split by that key;
+    - ``combined``: ``parts``, each a share of the total split by its own key.
+
+    Attributes:
+        id: unique within the plan.
+        method: how it splits.
+        label: what the plan calls it.
+        basis: what the weights measure ("Folkmängd 1 november 2017", "glesbygdsindex").
+        parties: ids of the parties, for an equal split.
+        weights: party id to weight, for a proportional split.
+        figures: ids of population figures, for a population split.
+        amounts: party id to amount, for fixed amounts.
+        percent: the percentage each party pays of its grant (50 for half).
+        grants: ids of the grants whose recipients pay ``percent`` of them.
+        floor: the amount each party gets before the rest is split.
+        rest: id of the key that splits what is left after the floors.
+        parts: the parts of a combined key.
+        provenance: where the plan describes it.
+    """
+
+    id: str = attrs.field(validator=_valid_id, metadata=ID)
+    method: KeyMethod
+    label: str | None = None
+    basis: str | None = None
+    parties: tuple[str, ...] = _ids()
+    weights: FrozenMap[str, Decimal] = attrs.field(
+        default=EMPTY, converter=_amount_map, validator=_valid_amount_map
+    )
+    figures: tuple[str, ...] = _ids()
+    amounts: FrozenMap[str, Decimal] = attrs.field(
+        default=EMPTY, converter=_amount_map, validator=_valid_amount_map
+    )
+    percent: Decimal | None = attrs.field(
+        default=None, converter=_to_decimal, validator=_valid_optional_amount
+    )
+    grants: tuple[str, ...] = _ids()
+    floor: Decimal | None = attrs.field(
+        default=None, converter=_to_decimal, validator=_valid_optional_amount
+    )
+    rest: str | None = attrs.field(default=None, validator=_valid_optional_id, metadata=ID)
+    parts: tuple[KeyPart, ...] = _items()
+    provenance: Provenance | None = None
+    extra: Extra = _extra()
+
+
 @attrs.frozen(kw_only=True)
 class Pool:
     """Money that principals put together and spend on joint budget lines.
@@ -1010,6 +1149,7 @@ class Pool:
         period: the year or period of the pool.
         currency: ISO 4217 code of its amounts.
         contributions: what each principal pays in.
+        key: id of the allocation key by which the contributions were split.
         budget_lines: what the pool pays for.
         note: how it was decided and split, as written.
         provenance: where it is written.
@@ -1020,6 +1160,7 @@ class Pool:
     period: Period | None = None
     currency: str = "SEK"
     contributions: tuple[Contribution, ...] = _items()
+    key: str | None = attrs.field(default=None, validator=_valid_optional_id, metadata=ID)
     budget_lines: tuple[BudgetLine, ...] = _items()
     note: str | None = None
     provenance: Provenance | None = None
@@ -1162,6 +1303,7 @@ class Plan:
         changes: its change log.
         grants: money granted.
         populations: population figures.
+        allocation_keys: how money was split (fördelningsnycklar).
         pools: pooled money and its budgets.
         totals: totals as the document states them.
         follow_ups: follow-ups of previous versions.
@@ -1196,6 +1338,7 @@ class Plan:
     changes: tuple[ChangeLogEntry, ...] = _items()
     grants: tuple[Grant, ...] = _items()
     populations: tuple[PopulationFigure, ...] = _items()
+    allocation_keys: tuple[AllocationKey, ...] = _items()
     pools: tuple[Pool, ...] = _items()
     totals: tuple[Total, ...] = _items()
     follow_ups: tuple[FollowUp, ...] = _items()

@@ -9,14 +9,18 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 import attrs
 
 from uphmodel import codes
+from uphmodel._allocate import AllocationError, allocate
 from uphmodel._check import CheckContext, CheckOptions, Finding, Report, Rule, Severity, evaluate
+from uphmodel._frozen import FrozenMap
 from uphmodel._model import (
     Activity,
+    AllocationKey,
     BudgetLine,
     ChangeLogEntry,
     ContactPoint,
@@ -29,9 +33,11 @@ from uphmodel._model import (
     GrantUse,
     Horizon,
     Indicator,
+    KeyPart,
     MeasureKind,
     Observation,
     Plan,
+    Pool,
     PopulationFigure,
     Provenance,
     Responsibility,
@@ -120,9 +126,20 @@ _REFERENCES: dict[type, tuple[tuple[str, tuple[type, ...] | None], ...]] = {
         ("funder", _STAKEHOLDER),
         ("recipient", _STAKEHOLDER),
         ("part_of", (Grant,)),
+        ("key", (AllocationKey,)),
         ("sections", (Section,)),
     ),
     GrantUse: (("activities", (Activity,)),),
+    AllocationKey: (
+        ("parties", _STAKEHOLDER),
+        ("weights", _STAKEHOLDER),
+        ("figures", (PopulationFigure,)),
+        ("amounts", _STAKEHOLDER),
+        ("grants", (Grant,)),
+        ("rest", (AllocationKey,)),
+    ),
+    KeyPart: (("key", (AllocationKey,)),),
+    Pool: (("key", (AllocationKey,)),),
     PopulationFigure: (("stakeholder", _STAKEHOLDER),),
     Contribution: (("stakeholder", _STAKEHOLDER),),
     BudgetLine: (("goals", (Goal,)), ("activities", (Activity,))),
@@ -139,11 +156,15 @@ def _resolve(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
     for path, record in walk(plan):
         for name, kinds in _REFERENCES.get(type(record), ()):
             value = getattr(record, name)
-            refs = value if isinstance(value, tuple) else (value,)
-            for i, ref in enumerate(refs):
+            if isinstance(value, FrozenMap):  # keyed by party id
+                pairs = [(f"{path}/{name}/{k}", k) for k in value]
+            elif isinstance(value, tuple):
+                pairs = [(f"{path}/{name}/{i}", ref) for i, ref in enumerate(value)]
+            else:
+                pairs = [(f"{path}/{name}", value)]
+            for where, ref in pairs:
                 if ref is None:
                     continue
-                where = f"{path}/{name}" + (f"/{i}" if isinstance(value, tuple) else "")
                 kind = ctx.index.kind(ref)
                 if kind is None:
                     yield Finding(
@@ -506,6 +527,67 @@ def _pools(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
             )
 
 
+def _unit_of(amounts: list[Decimal]) -> Decimal:
+    """The unit published amounts were rounded to: 0.1 when the finest has one decimal."""
+    places = max((-int(a.as_tuple().exponent) for a in amounts), default=0)
+    return Decimal(1).scaleb(-max(places, 0))
+
+
+def _keys(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
+    keys = {k.id: k for k in plan.allocation_keys}
+    broken: set[str] = set()
+    for i, key in enumerate(plan.allocation_keys):
+        try:
+            allocate(None if key.method.value in ("fixed", "percentage") else 1, key, plan=plan,
+                     unit=Decimal("1e-9"))  # fmt: skip
+        except AllocationError as exc:
+            broken.add(key.id)
+            yield Finding(path=f"/allocation_keys/{i}", item=key.id, message=str(exc))
+    # (where, key, what is split, its total, the published shares by party)
+    splits: list[tuple[str, str, str, Decimal, list[tuple[str, Decimal]]]] = []
+    for i, pool in enumerate(plan.pools):
+        if pool.key:
+            paid = [(c.stakeholder, c.amount) for c in pool.contributions]
+            total = sum((amount for _, amount in paid), Decimal(0))
+            splits.append((f"/pools/{i}/contributions", pool.key, pool.name, total, paid))
+    for i, grant in enumerate(plan.grants):
+        if grant.key:
+            shares = [(g.recipient, g.amount) for g in plan.grants if g.part_of == grant.id]
+            if all(party is not None for party, _ in shares):
+                splits.append((f"/grants/{i}", grant.key, grant.purpose, grant.amount,
+                               [(str(p), a) for p, a in shares]))  # fmt: skip
+    for path, key_id, name, total, published in splits:
+        found = keys.get(key_id)
+        if found is None or found.id in broken or not published:
+            continue  # reported by refs.resolve or above
+        key = found
+        unit = _unit_of([amount for _, amount in published])
+        try:
+            split = allocate(None if key.method.value in ("fixed", "percentage") else total, key,
+                             plan=plan, unit=unit)  # fmt: skip
+        except AllocationError as exc:
+            yield Finding(path=path, item=key_id, message=f"{name!r}: {exc}")
+            continue
+        exact = {s.party: s.exact for s in split.shares}
+        for party, amount in published:
+            if party not in exact:
+                yield Finding(
+                    path=path, item=party,
+                    message=f"{name!r}: {party!r} has a share but is not a party of the key "
+                    f"{key_id!r}",
+                )  # fmt: skip
+                continue
+            off = Fraction(amount) - exact[party]
+            if abs(off) >= Fraction(unit):
+                expected = split[party].amount
+                yield Finding(
+                    path=path, item=party,
+                    message=f"{name!r}: {party!r} has {figure(amount)}, but the key {key_id!r} "
+                    f"gives {figure(expected)} — more than rounding to {figure(unit)} explains",
+                    expected=expected, actual=amount, difference=amount - expected,
+                )  # fmt: skip
+
+
 # --------------------------------------------------------------------------------------------
 # periods
 
@@ -849,6 +931,9 @@ RULES: tuple[Rule, ...] = (
           "The shares of a grant do not add up to more than the grant.", _shares),
     _rule("grants.uses", "money", ERROR,
           "What was used and what is left of a grant add up to the grant.", _uses),
+    _rule("keys.shares", "money", WARNING,
+          "Allocation keys can split, and published shares are what their key gives, to the "
+          "unit they are rounded to.", _keys),
     _rule("pools.balance", "money", ERROR,
           "A pool's budget lines add up to what was paid into it.", _pools),
     _rule("periods.order", "periods", ERROR, "No period ends before it starts.", _order),

@@ -136,18 +136,32 @@ def _structure_period(obj: object, _: object) -> Period:
         raise Invalid(str(exc)) from None
 
 
-def _structure_text_map(obj: object, _: object) -> FrozenMap[str, str]:
-    if not isinstance(obj, dict):
-        raise Invalid(f"expected an object of texts, got {describe(obj)}")
-    errors: list[Exception] = []
-    for key, value in obj.items():
-        if not isinstance(value, str):
-            exc = Invalid(f"expected text, got {describe(value)}")
-            exc.__notes__ = [IterableValidationNote(f"key {key!r}", key, str)]
-            errors.append(exc)
-    if errors:
-        raise IterableValidationError("invalid object of texts", errors, FrozenMap)
-    return FrozenMap(obj)
+def _is_frozen_map_type(t: Any) -> bool:
+    return get_origin(t) is FrozenMap
+
+
+def _frozen_map_structure_factory(t: Any, conv: cattrs.Converter) -> Callable[..., Any]:
+    """Objects into FrozenMaps, every value structured, every bad value reported at its key."""
+    _, value_type = get_args(t)
+    handler = conv.get_structure_hook(value_type)
+    what = "texts" if value_type is str else "numbers" if value_type is Decimal else "values"
+
+    def structure(obj: object, _: object) -> FrozenMap[str, Any]:
+        if not isinstance(obj, dict):
+            raise Invalid(f"expected an object of {what}, got {describe(obj)}")
+        out: dict[str, Any] = {}
+        errors: list[Exception] = []
+        for key, value in obj.items():
+            try:
+                out[key] = handler(value, value_type)
+            except Exception as exc:  # reported with its key, all at once
+                exc.__notes__ = [IterableValidationNote(f"key {key!r}", key, value_type)]
+                errors.append(exc)
+        if errors:
+            raise IterableValidationError(f"invalid object of {what}", errors, FrozenMap)
+        return FrozenMap(out)
+
+    return structure
 
 
 def _structure_id(obj: object, _: object) -> str:
@@ -299,10 +313,9 @@ def configure_converter(conv: cattrs.Converter) -> None:
         (Period, _structure_period),
     ):
         conv.register_structure_hook(t, hook)
-    text_map = FrozenMap[str, str]
     value = Value | None
-    conv.register_structure_hook_func(lambda t: t == text_map, _structure_text_map)
     conv.register_structure_hook_func(lambda t: t == value, _structure_value)
+    conv.register_structure_hook_factory(_is_frozen_map_type, _frozen_map_structure_factory)
     conv.register_unstructure_hook(Decimal, lambda d: d)
     conv.register_unstructure_hook(dt.date, lambda d: d.isoformat())
     conv.register_unstructure_hook(Period, str)

@@ -32,6 +32,7 @@ from uphmodel._frozen import EMPTY, FrozenMap, JsonValue
 from uphmodel._model import (
     Activity,
     ActivityStatus,
+    AllocationKey,
     BodyLevel,
     BudgetLine,
     ChangeLogEntry,
@@ -50,8 +51,11 @@ from uphmodel._model import (
     GrantUse,
     Horizon,
     Indicator,
+    KeyMethod,
+    KeyPart,
     MeasureKind,
     Observation,
+    Phase,
     Plan,
     PlanKind,
     Pool,
@@ -171,6 +175,9 @@ _OPT_VALUE = st.none() | values()
 _DATE = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2099, 12, 31))
 _OPT_DATE = st.none() | _DATE
 _JSON = json_values()
+_RECURRENCE = st.sampled_from(
+    [None, "FREQ=YEARLY", "FREQ=YEARLY;INTERVAL=2", "FREQ=MONTHLY;INTERVAL=6", "FREQ=WEEKLY"]
+)
 _ENUMS: dict[type[Any], st.SearchStrategy[Any]] = {}
 
 
@@ -315,7 +322,24 @@ def plans(
     def timeline() -> Timeline | None:
         if not draw(st.booleans()):
             return None
-        return Timeline(text=draw(text), period=draw(_OPT_PERIOD), extra=ext(Timeline))
+        return Timeline(
+            text=draw(text),
+            period=draw(_OPT_PERIOD),
+            open_end=draw(st.booleans()),
+            recurrence=draw(_RECURRENCE),
+            phases=tuple(
+                Phase(
+                    label=draw(opt_text),
+                    period=draw(_OPT_PERIOD),
+                    text=draw(text),
+                    extra=ext(Phase),
+                )
+                for _ in range(draw(st.integers(0, 2)))
+            ),
+            conditions=tuple(draw(st.lists(_SHORT_TEXT, max_size=2))),
+            unparsed=tuple(draw(st.lists(_SHORT_TEXT, max_size=2))),
+            extra=ext(Timeline),
+        )
 
     section_ids = fresh(draw(n))
     sections = tuple(
@@ -509,6 +533,42 @@ def plans(
         if stakeholder_ids
         else ()
     )
+    key_ids = fresh(draw(st.integers(0, 3)))
+    keys: list[AllocationKey] = []
+    for k, key_id in enumerate(key_ids):
+        method = draw(st.sampled_from(KeyMethod))
+        parties = _subset(draw, stakeholder_ids, max_size=4)
+        keys.append(
+            AllocationKey(
+                id=key_id,
+                method=method,
+                label=draw(opt_text),
+                basis=draw(opt_text),
+                parties=parties if method is KeyMethod.EQUAL else (),
+                weights=FrozenMap({p: draw(_AMOUNT).copy_abs() for p in parties})
+                if method is KeyMethod.PROPORTIONAL
+                else EMPTY,
+                figures=_subset(draw, [f.id for f in populations])
+                if method is KeyMethod.POPULATION
+                else (),
+                amounts=FrozenMap({p: draw(_AMOUNT) for p in parties})
+                if method is KeyMethod.FIXED
+                else EMPTY,
+                percent=draw(_AMOUNT) if method is KeyMethod.PERCENTAGE else None,
+                grants=_subset(draw, grant_ids) if method is KeyMethod.PERCENTAGE else (),
+                floor=draw(_AMOUNT).copy_abs() if method is KeyMethod.FLOOR else None,
+                rest=_maybe(draw, key_ids[:k]) if method is KeyMethod.FLOOR else None,
+                parts=tuple(
+                    KeyPart(key=part, share=draw(_OPT_AMOUNT), label=draw(opt_text))
+                    for part in _subset(draw, key_ids[:k])
+                )
+                if method is KeyMethod.COMBINED
+                else (),
+                provenance=prov(),
+                extra=ext(AllocationKey),
+            )
+        )
+    grants = tuple(attrs.evolve(g, key=_maybe(draw, key_ids)) for g in grants)
     pools = []
     for i in fresh(draw(st.integers(0, 2))):
         contributions = (
@@ -543,6 +603,7 @@ def plans(
                 name=draw(text),
                 period=draw(_OPT_PERIOD),
                 contributions=contributions,
+                key=_maybe(draw, key_ids),
                 budget_lines=lines,
                 note=draw(opt_text),
                 provenance=prov(),
@@ -659,6 +720,7 @@ def plans(
         changes=changes,
         grants=grants,
         populations=populations,
+        allocation_keys=tuple(keys),
         pools=tuple(pools),
         totals=totals,
         follow_ups=follow_ups,
