@@ -2,7 +2,9 @@
 
 ``uphmodel summary PLAN`` prints what a plan holds (PLAN is a file or the name of a bundled
 example), ``uphmodel validate PLAN...`` reports what is wrong with plans, ``uphmodel allocate
-TOTAL --key KEY`` splits money exactly, ``uphmodel examples`` lists the bundled examples,
+TOTAL --key KEY`` splits money exactly, ``uphmodel diff OLD NEW`` shows what changed between
+two versions (exit status 0 when equal, 1 when different), ``uphmodel examples`` lists the
+bundled examples,
 ``uphmodel fmt FILE...`` rewrites files in canonical form (``--check`` only reports). Exit
 status: 0 when all went well, 1 when ``validate`` found errors or ``fmt --check`` found a file
 that is not canonical, 2 when input could not be read or used.
@@ -22,7 +24,9 @@ from pathlib import Path
 
 from uphmodel import __version__, examples
 from uphmodel._allocate import AllocationError, Rounding, allocate, to_decimal
+from uphmodel._changelog import render_changelog
 from uphmodel._check import Report, Severity
+from uphmodel._diff import diff, to_json_patch
 from uphmodel._errors import LoadError, UphError
 from uphmodel._frozen import FrozenMap
 from uphmodel._json import dump, dumps, json_text, load, loads
@@ -253,6 +257,23 @@ def _allocate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _diff(args: argparse.Namespace) -> int:
+    old, new = _read_plan(args.old), _read_plan(args.new)
+    changes = diff(old, new)
+    if args.format == "json":
+        print(changes.dumps(), end="")
+    elif args.format == "jsonpatch":
+        print(json_text(to_json_patch(old, changes)), end="")
+    elif args.format == "markdown":
+        print(render_changelog(old, new, changes, language=args.language), end="")
+    else:
+        for change in changes:
+            print(change)
+        count = len(changes)
+        print(f"{count} change{'s' if count != 1 else ''} from {changes.old} to {changes.new}")
+    return 1 if changes else 0
+
+
 def _examples(_args: argparse.Namespace) -> int:
     for name in examples.names():
         print(name)
@@ -345,6 +366,17 @@ def _parser() -> argparse.ArgumentParser:
     )
     split.add_argument("--output", metavar="FILE", help="also write the split as .csv or .json")
     split.set_defaults(run=_allocate)
+
+    compare = commands.add_parser("diff", help="what changed between two versions of a plan")
+    compare.add_argument("old", metavar="OLD", help="the old version (file or example name)")
+    compare.add_argument("new", metavar="NEW", help="the new version")
+    compare.add_argument(
+        "--format", choices=["text", "markdown", "json", "jsonpatch"], default="text"
+    )
+    compare.add_argument(
+        "--language", choices=["sv", "en"], default="sv", help="language of --format markdown"
+    )
+    compare.set_defaults(run=_diff)
 
     listing = commands.add_parser("examples", help="list the bundled example plans")
     listing.set_defaults(run=_examples)

@@ -84,6 +84,7 @@ __all__ = [
     "json_values",
     "periods",
     "plans",
+    "revisions",
     "spans",
     "texts",
     "values",
@@ -727,3 +728,46 @@ def plans(
         provenance=prov(),
         extra=ext(Plan),
     )
+
+
+@st.composite
+def revisions(draw: Draw[Any], base: st.SearchStrategy[Plan] | None = None) -> tuple[Plan, Plan]:
+    """A plan and a revision of it: items dropped, reworded, reordered, added; amounts and
+    values changed. For testing diffs, change logs and anything that compares versions.
+    """
+    old: Plan = draw(base if base is not None else plans())
+    other: Plan = draw(plans(max_items=3))
+    changes: dict[str, Any] = {}
+    for name in ("goals", "activities", "indicators", "stakeholders", "grants", "sections"):
+        items = list(getattr(old, name))
+        kept = [item for item in items if draw(st.integers(0, 4))]  # drop about one in five
+        reworded = []
+        for item in kept:
+            if draw(st.integers(0, 3)) == 0:
+                field = next(
+                    (f for f in ("text", "name", "title", "purpose") if hasattr(item, f)), None
+                )
+                if field is not None:
+                    item = attrs.evolve(item, **{field: draw(_TEXT)})
+            if isinstance(item, Grant) and draw(st.booleans()):
+                item = attrs.evolve(item, amount=item.amount + draw(_AMOUNT))
+            if isinstance(item, Indicator) and draw(st.booleans()):
+                item = attrs.evolve(
+                    item,
+                    observations=(
+                        *item.observations,
+                        Observation(period=draw(_OPT_PERIOD), value=draw(_OPT_VALUE)),
+                    ),
+                )
+            reworded.append(item)
+        if draw(st.booleans()):
+            reworded = draw(st.permutations(reworded))
+        taken = {getattr(x, "id", None) for x in reworded}
+        added = [x for x in getattr(other, name) if getattr(x, "id", None) not in taken]
+        at = draw(st.integers(0, len(reworded)))
+        changes[name] = (*reworded[:at], *added, *reworded[at:])
+    if draw(st.booleans()):
+        changes["title"] = draw(_TEXT)
+    if draw(st.booleans()):
+        changes["version"] = draw(_OPT_TEXT)
+    return old, attrs.evolve(old, **changes)

@@ -1,0 +1,635 @@
+"""What changed between two versions of a plan: a semantic diff keyed by the items' stable ids.
+
+:func:`diff` compares the canonical data of two plans. Items of a collection are matched by their
+id (change-log rows by version, terms by term, focus-area wordings by code, observations by
+period and breakdown …), never by position, so a change is reported as what it is: an item
+added, removed, or changed field by field, a goal moved to another parent, focus area or section,
+a list reordered. :func:`apply` replays a diff, with ``apply(old, diff(old, new)) == new``;
+:func:`to_json_patch` writes it as RFC 6902 operations on the canonical JSON.
+
+Matching is by dictionaries, so a diff of two plans of *n* items costs O(*n*) time and memory
+beyond reading them (a reordered list adds O(*k*²) for its *k* items moved).
+"""
+
+from __future__ import annotations
+
+import copy
+import enum
+import itertools
+import json
+import typing
+from collections.abc import Callable, Iterator, Sequence
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from uphmodel._errors import LoadError, UphError
+from uphmodel._frozen import FrozenMap, JsonValue, freeze, thaw
+from uphmodel._json import json_text, loads
+from uphmodel._model import GoalFate, Plan
+from uphmodel.converter import SCHEMA_VERSION, make_converter
+
+__all__ = [
+    "Change",
+    "ChangeKind",
+    "DiffError",
+    "History",
+    "ItemEvent",
+    "PlanDiff",
+    "Step",
+    "apply",
+    "diff",
+    "history",
+    "to_json_patch",
+]
+
+_CONVERTER = make_converter()
+
+
+class DiffError(UphError, ValueError):
+    """A diff does not fit the plan it is applied to, or cannot be read."""
+
+
+class ChangeKind(enum.Enum):
+    """What happened at a path."""
+
+    ADDED = "added"  #: an item or a field appeared
+    REMOVED = "removed"  #: an item or a field disappeared
+    CHANGED = "changed"  #: a value changed
+    REORDERED = "reordered"  #: the same items in another order
+
+
+@attrs.frozen
+class Step:
+    """One step of a path: into a field, and into the element of a list with a key.
+
+    Attributes:
+        field: the field name.
+        key: the key of the list element (an id, a version, an observation's period and
+            breakdown), or ``None`` for the field itself.
+    """
+
+    field: str
+    key: str | None = None
+
+    def __str__(self) -> str:
+        return self.field if self.key is None else f"{self.field}[{self.key}]"
+
+
+# Fields whose change moves an item to another place in the plan's structure.
+_MOVES = {
+    ("goals", "parent"), ("goals", "sections"), ("goals", "focus_areas"),
+    ("activities", "goals"), ("activities", "sections"), ("activities", "focus_areas"),
+    ("sections", "parent"), ("indicators", "sections"), ("grants", "sections"),
+    ("grants", "part_of"),
+}  # fmt: skip
+
+
+@attrs.frozen(kw_only=True)
+class Change:
+    """One change between two versions.
+
+    Attributes:
+        kind: added, removed, changed or reordered.
+        path: where, from the plan down (``goals[g1] / text``).
+        old: the old value as canonical JSON data (an item, a field's value, a list of keys).
+        new: the new value likewise.
+        position: for an added list element, its index in the new list.
+        moved: true when the change moves an item to another parent goal, focus area or section.
+        difference: for numbers (money, counts): ``new - old``.
+        fate: for a goal of the old version, what the new version's follow-up decided.
+        fate_text: that decision as written.
+        successors: ids of what carries the goal on, according to the follow-up.
+    """
+
+    kind: ChangeKind
+    path: tuple[Step, ...]
+    old: JsonValue = None
+    new: JsonValue = None
+    position: int | None = None
+    moved: bool = False
+    difference: Decimal | None = None
+    fate: GoalFate | None = None
+    fate_text: str | None = None
+    successors: tuple[str, ...] = ()
+
+    @property
+    def collection(self) -> str:
+        """The plan's field the change is in ("goals", "pools", "title")."""
+        return self.path[0].field
+
+    @property
+    def item(self) -> str | None:
+        """The id (or key) of the top-level item changed, if any."""
+        return self.path[0].key
+
+    @property
+    def field(self) -> str:
+        """The path below the item, as text ("text", "budget_lines[b1].amount")."""
+        below = self.path[1:] if self.path[0].key is not None else self.path
+        return ".".join(str(step) for step in below)
+
+    def __str__(self) -> str:
+        where = " / ".join(str(s) for s in self.path)
+        if self.kind is ChangeKind.CHANGED:
+            return f"changed {where}: {_short(self.old)} → {_short(self.new)}"
+        if self.kind is ChangeKind.REORDERED:
+            return f"reordered {where}"
+        value = self.new if self.kind is ChangeKind.ADDED else self.old
+        return f"{self.kind.value} {where}: {_short(value)}"
+
+
+def _short(value: JsonValue, limit: int = 60) -> str:
+    if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+        return str(value)
+    text = json.dumps(thaw(value), ensure_ascii=False, default=str)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+@attrs.frozen(kw_only=True)
+class PlanDiff:
+    """The changes from one version of a plan to another.
+
+    Attributes:
+        old: label of the old version (its version label, else its id).
+        new: label of the new version.
+        changes: every change, in the order :func:`apply` replays them.
+    """
+
+    old: str | None = None
+    new: str | None = None
+    changes: tuple[Change, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.changes)
+
+    def __len__(self) -> int:
+        return len(self.changes)
+
+    def __iter__(self) -> Iterator[Change]:
+        return iter(self.changes)
+
+    def of(self, collection: str) -> tuple[Change, ...]:
+        """The changes in one collection ("goals")."""
+        return tuple(c for c in self.changes if c.collection == collection)
+
+    def to_data(self) -> dict[str, Any]:
+        """Plain JSON data (exact numbers) for :func:`json.dumps`-like writers."""
+        return {
+            "old": self.old,
+            "new": self.new,
+            "changes": [_change_data(c) for c in self.changes],
+        }
+
+    def dumps(self) -> str:
+        """The diff as JSON text; :meth:`loads` reads it back."""
+        return json_text(self.to_data())
+
+    @classmethod
+    def loads(cls, text: str | bytes) -> PlanDiff:
+        """Read a diff written by :meth:`dumps`. Raises :class:`DiffError` when it cannot."""
+        try:
+            data = json.loads(text, parse_float=Decimal)
+            changes = tuple(_change_from(item) for item in data["changes"])
+            return cls(old=data.get("old"), new=data.get("new"), changes=changes)
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise DiffError(f"not a plan diff: {exc}") from None
+
+
+def _change_data(change: Change) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "kind": change.kind.value,
+        "path": [[s.field] if s.key is None else [s.field, s.key] for s in change.path],
+    }
+    if change.kind is not ChangeKind.ADDED:
+        out["old"] = thaw(change.old)
+    if change.kind is not ChangeKind.REMOVED:
+        out["new"] = thaw(change.new)
+    for name in ("position", "difference", "fate_text"):
+        value = getattr(change, name)
+        if value is not None:
+            out[name] = value
+    if change.moved:
+        out["moved"] = True
+    if change.fate is not None:
+        out["fate"] = change.fate.value
+    if change.successors:
+        out["successors"] = list(change.successors)
+    return out
+
+
+def _change_from(data: dict[str, Any]) -> Change:
+    return Change(
+        kind=ChangeKind(data["kind"]),
+        path=tuple(Step(*(str(part) for part in step)) for step in data["path"]),
+        old=freeze(data.get("old")),
+        new=freeze(data.get("new")),
+        position=data.get("position"),
+        moved=bool(data.get("moved", False)),
+        difference=None if data.get("difference") is None else Decimal(data["difference"]),
+        fate=GoalFate(data["fate"]) if data.get("fate") else None,
+        fate_text=data.get("fate_text"),
+        successors=tuple(data.get("successors", ())),
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Keys of list elements
+
+
+def _value_key(item: dict[str, Any]) -> str:
+    """An observation's or a target's key: its period, breakdown and statistic."""
+    breakdown = ",".join(f"{k}={v}" for k, v in sorted((item.get("breakdown") or {}).items()))
+    return f"{item.get('period', '')}|{breakdown}|{item.get('statistic', '')}"
+
+
+def _field(name: str) -> Callable[[dict[str, Any]], str]:
+    return lambda item: str(item[name])
+
+
+_TOP_KEYS: dict[str, Callable[[dict[str, Any]], str]] = {
+    "changes": _field("version"),
+    "terms": _field("term"),
+    "focus_areas": _field("code"),
+}
+_NESTED_KEYS: dict[str, Callable[[dict[str, Any]], str]] = {
+    "observations": _value_key,
+    "baselines": _value_key,
+    "targets": _value_key,
+    "items": _field("goal"),
+    "parts": _field("key"),
+    "responsibilities": lambda r: f"{r['stakeholder']}|{r.get('role', 'responsible')}",
+    "phases": lambda p: f"{p.get('label', '')}|{p.get('period', '')}|{p['text']}",
+}
+
+
+def _keyer(field: str, top: bool) -> Callable[[dict[str, Any]], str] | None:
+    if top and field in _TOP_KEYS:
+        return _TOP_KEYS[field]
+    if not top and field in _NESTED_KEYS:
+        return _NESTED_KEYS[field]
+    return _field("id")
+
+
+def _keys(items: list[Any], keyer: Callable[[dict[str, Any]], str]) -> list[str] | None:
+    """The keys of a list's elements, or ``None`` when it cannot be matched by key."""
+    try:
+        keys = [keyer(item) for item in items if isinstance(item, dict)]
+    except KeyError:
+        return None
+    if len(keys) != len(items) or len(set(keys)) != len(keys):
+        return None
+    return keys
+
+
+# --------------------------------------------------------------------------------------------
+# diff
+
+_MISSING = object()
+
+
+def _data(plan: Plan) -> dict[str, Any]:
+    data: dict[str, Any] = _CONVERTER.unstructure(plan)
+    return data
+
+
+def _label(plan: Plan) -> str:
+    return plan.version or plan.id
+
+
+def diff(old: Plan, new: Plan) -> PlanDiff:
+    """The changes from ``old`` to ``new``.
+
+    Where ``new`` carries a follow-up that decides on a goal of ``old``, the goal's changes say
+    so: a removed goal shows as fulfilled or merged into another, not just removed.
+
+    >>> import attrs, uphmodel
+    >>> old = uphmodel.examples.load("jamtland-harjedalen-2018")
+    >>> new = attrs.evolve(old, version="1.25", goals=old.goals[1:])
+    >>> [str(c.path[0]) for c in uphmodel.diff(old, new)]
+    ['version', 'goals[bu-risk]']
+    """
+    changes: list[Change] = []
+    _diff_dict((), _data(old), _data(new), changes, top=True)
+    fates = {item.goal: item for follow_up in _follow_ups_of(old, new) for item in follow_up.items}
+    annotated = [_annotate(change, fates) for change in changes]
+    return PlanDiff(old=_label(old), new=_label(new), changes=tuple(annotated))
+
+
+def _follow_ups_of(old: Plan, new: Plan) -> Iterator[Any]:
+    """The follow-ups in ``new`` of the version ``old``: they name it, or are new and name none."""
+    earlier = {f.id for f in old.follow_ups}
+    for follow_up in new.follow_ups:
+        names_old = follow_up.of_plan == old.id and follow_up.of_version in (None, old.version)
+        names_version = follow_up.of_version is not None and follow_up.of_version == old.version
+        unnamed = follow_up.of_plan is None and follow_up.of_version is None
+        if names_old or names_version or (unnamed and follow_up.id not in earlier):
+            yield follow_up
+
+
+def _annotate(change: Change, fates: dict[str, Any]) -> Change:
+    extra: dict[str, Any] = {}
+    if len(change.path) >= 2 and (change.path[0].field, change.path[1].field) in _MOVES:
+        extra["moved"] = change.path[0].key is not None and change.path[1].key is None
+    if (
+        change.kind is ChangeKind.CHANGED
+        and isinstance(change.old, (int, Decimal))
+        and isinstance(change.new, (int, Decimal))
+        and not isinstance(change.old, bool)
+        and not isinstance(change.new, bool)
+    ):
+        extra["difference"] = Decimal(change.new) - Decimal(change.old)
+    if change.collection == "goals" and change.item in fates:
+        decision = fates[change.item]
+        extra.update(fate=decision.fate, fate_text=decision.fate_text,
+                     successors=decision.successors)  # fmt: skip
+    return attrs.evolve(change, **extra) if extra else change
+
+
+def _diff_dict(
+    path: tuple[Step, ...], a: dict[str, Any], b: dict[str, Any], out: list[Change], top: bool
+) -> None:
+    for name in [*a, *(k for k in b if k not in a)]:
+        av, bv = a.get(name, _MISSING), b.get(name, _MISSING)
+        if av == bv:
+            continue
+        here = (*path, Step(name))
+        if av is _MISSING:
+            out.append(Change(kind=ChangeKind.ADDED, path=here, new=freeze(bv)))
+        elif bv is _MISSING:
+            out.append(Change(kind=ChangeKind.REMOVED, path=here, old=freeze(av)))
+        elif isinstance(av, list) and isinstance(bv, list):
+            _diff_list(path, name, av, bv, out, top)
+        elif isinstance(av, dict) and isinstance(bv, dict):
+            _diff_dict(here, av, bv, out, top=False)
+        else:
+            out.append(Change(kind=ChangeKind.CHANGED, path=here, old=freeze(av), new=freeze(bv)))
+
+
+def _diff_list(
+    path: tuple[Step, ...], name: str, a: list[Any], b: list[Any], out: list[Change], top: bool
+) -> None:
+    keyer = _keyer(name, top)
+    ka = _keys(a, keyer) if keyer else None
+    kb = _keys(b, keyer) if keyer else None
+    if ka is None or kb is None:
+        out.append(
+            Change(kind=ChangeKind.CHANGED, path=(*path, Step(name)), old=freeze(a), new=freeze(b))
+        )
+        return
+    in_b = dict(zip(kb, b, strict=True))
+    in_a = dict(zip(ka, a, strict=True))
+    for key, item in in_a.items():
+        if key not in in_b:
+            out.append(Change(kind=ChangeKind.REMOVED, path=(*path, Step(name, key)),
+                              old=freeze(item)))  # fmt: skip
+    for key, item in in_a.items():
+        if key in in_b and item != in_b[key]:
+            _diff_dict((*path, Step(name, key)), item, in_b[key], out, top=False)
+    for position, key in enumerate(kb):
+        if key not in in_a:
+            out.append(Change(kind=ChangeKind.ADDED, path=(*path, Step(name, key)),
+                              new=freeze(in_b[key]), position=position))  # fmt: skip
+    kept_a = [k for k in ka if k in in_b]
+    kept_b = [k for k in kb if k in in_a]
+    if kept_a != kept_b:
+        out.append(Change(kind=ChangeKind.REORDERED, path=(*path, Step(name)),
+                          old=tuple(ka), new=tuple(kb)))  # fmt: skip
+
+
+# --------------------------------------------------------------------------------------------
+# apply and JSON Patch
+
+
+def _pointer(parts: Sequence[str | int]) -> str:
+    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
+
+
+class _Document:
+    """Canonical JSON data being changed, recording each step as a JSON Patch operation."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.data = data
+        self.ops: list[dict[str, Any]] = []
+
+    def _container(self, path: Sequence[Step], top: bool = True) -> tuple[Any, list[str | int]]:
+        """The object that holds the last step, and its JSON Pointer parts."""
+        node: Any = self.data
+        parts: list[str | int] = []
+        for depth, step in enumerate(path):
+            if not isinstance(node, dict):
+                raise DiffError(f"the plan has no {_where(path[: depth + 1])}")
+            if depth == len(path) - 1:
+                return node, parts  # the last step is checked by the operation
+            if step.field not in node:
+                raise DiffError(f"the plan has no {_where(path[: depth + 1])}")
+            if step.key is None:
+                node, parts = node[step.field], [*parts, step.field]
+                continue
+            items = node[step.field]
+            index = self._index(items, step, depth == 0 and top, path[: depth + 1])
+            node, parts = items[index], [*parts, step.field, index]
+        raise DiffError("an empty path")  # pragma: no cover - paths are never empty
+
+    @staticmethod
+    def _index(items: Any, step: Step, top: bool, path: Sequence[Step]) -> int:
+        keyer = _keyer(step.field, top)
+        if isinstance(items, list) and keyer is not None:
+            for index, item in enumerate(items):
+                try:
+                    if isinstance(item, dict) and keyer(item) == step.key:
+                        return index
+                except KeyError:
+                    continue
+        raise DiffError(f"the plan has no {_where(path)}")
+
+    def apply(self, change: Change) -> None:
+        path = change.path
+        last = path[-1]
+        node, parts = self._container(path)
+        top = len(path) == 1
+        old, new = thaw(change.old), thaw(change.new)
+        if last.key is None:
+            where = [*parts, last.field]
+            present = last.field in node
+            if change.kind is ChangeKind.ADDED:
+                if present:
+                    raise DiffError(f"{_where(path)} is already in the plan")
+                node[last.field] = new
+                self.ops.append({"op": "add", "path": _pointer(where), "value": new})
+            elif change.kind is ChangeKind.REMOVED:
+                if not present or node[last.field] != old:
+                    raise DiffError(f"{_where(path)} is not {_short(change.old)} in this plan")
+                del node[last.field]
+                self.ops.append({"op": "remove", "path": _pointer(where)})
+            elif change.kind is ChangeKind.CHANGED:
+                if not present or node[last.field] != old:
+                    raise DiffError(f"{_where(path)} is not {_short(change.old)} in this plan")
+                node[last.field] = new
+                self.ops.append({"op": "replace", "path": _pointer(where), "value": new})
+            else:
+                self._reorder(node, parts, last.field, typing.cast(list[str], new), top, path)
+            return
+        items = node.get(last.field)
+        if change.kind is ChangeKind.ADDED:
+            if items is None:
+                items = node[last.field] = []
+                self.ops.append({"op": "add", "path": _pointer([*parts, last.field]), "value": []})
+            keyer = _keyer(last.field, top)
+            if keyer and any(isinstance(i, dict) and keyer(i) == last.key for i in items):
+                raise DiffError(f"{_where(path)} is already in the plan")
+            position = min(change.position or 0, len(items))
+            items.insert(position, new)
+            self.ops.append({"op": "add", "path": _pointer([*parts, last.field, position]),
+                             "value": new})  # fmt: skip
+            return
+        index = self._index(items, last, top, path)
+        if change.kind is not ChangeKind.REMOVED or items[index] != old:
+            raise DiffError(f"{_where(path)} is not {_short(change.old)} in this plan")
+        del items[index]
+        self.ops.append({"op": "remove", "path": _pointer([*parts, last.field, index])})
+        if not items:
+            del node[last.field]
+            self.ops.append({"op": "remove", "path": _pointer([*parts, last.field])})
+
+    def _reorder(
+        self, node: Any, parts: list[str | int], name: str, new: list[str], top: bool,
+        path: Sequence[Step],
+    ) -> None:  # fmt: skip
+        items = node.get(name)
+        keyer = _keyer(name, top)
+        keys = _keys(items, keyer) if isinstance(items, list) and keyer else None
+        if keys is None or sorted(keys) != sorted(new):
+            raise DiffError(f"{_where(path)} does not hold the items the diff reorders")
+        for target, key in enumerate(new):
+            current = keys.index(key)
+            if current != target:
+                items.insert(target, items.pop(current))
+                keys.insert(target, keys.pop(current))
+                self.ops.append({"op": "move", "from": _pointer([*parts, name, current]),
+                                 "path": _pointer([*parts, name, target])})  # fmt: skip
+
+
+def _where(path: Sequence[Step]) -> str:
+    return " / ".join(str(step) for step in path)
+
+
+def _replay(plan: Plan, changes: PlanDiff) -> _Document:
+    document = _Document(copy.deepcopy(_data(plan)))
+    for change in changes:
+        document.apply(change)
+    return document
+
+
+def apply(plan: Plan, changes: PlanDiff) -> Plan:
+    """``plan`` with ``changes`` applied: ``apply(old, diff(old, new)) == new``.
+
+    Raises :class:`DiffError` naming the first path that does not fit (an item the diff changes
+    is missing, or holds another value than the diff expects), and :class:`~uphmodel.LoadError`
+    when the result is not a valid plan.
+    """
+    document = _replay(plan, changes)
+    data = {"schema_version": SCHEMA_VERSION, **document.data}
+    try:
+        return loads(json_text(data))
+    except LoadError as exc:
+        raise DiffError(f"the diff makes an invalid plan: {exc}") from None
+
+
+def to_json_patch(plan: Plan, changes: PlanDiff) -> list[dict[str, Any]]:
+    """The diff as RFC 6902 JSON Patch operations on ``plan``'s canonical JSON.
+
+    Applied to ``uphmodel.dumps(old)`` they give ``uphmodel.dumps(new)``.
+    """
+    return _replay(plan, changes).ops
+
+
+# --------------------------------------------------------------------------------------------
+# History over many versions
+
+
+@attrs.frozen
+class ItemEvent:
+    """Something that happened to an item in one version.
+
+    Attributes:
+        version: label of the version.
+        date: the version's date, when known.
+        kind: ``appeared``, ``changed`` or ``ended``.
+        changes: the changes of the item in that version.
+        fate: for an ended goal, what the follow-up decided.
+    """
+
+    version: str
+    date: str | None
+    kind: str
+    changes: tuple[Change, ...] = ()
+    fate: GoalFate | None = None
+
+
+@attrs.frozen
+class History:
+    """The history of every item over a sequence of versions, and the latest state.
+
+    Attributes:
+        versions: labels of the versions, oldest first.
+        items: (collection, id) to the item's events, in version order.
+        compiled: the latest state of the plan.
+    """
+
+    versions: tuple[str, ...]
+    items: FrozenMap[tuple[str, str], tuple[ItemEvent, ...]]
+    compiled: Plan
+
+    def of(self, collection: str, item: str) -> tuple[ItemEvent, ...]:
+        """The events of one item (``history.of("goals", "bu-risk")``)."""
+        return self.items.get((collection, item), ())
+
+
+def history(versions: Sequence[Plan]) -> History:
+    """Each item's history over ``versions`` (oldest first), in the spirit of OCDS releases.
+
+    An item *appears* in the first version that has it, *changes* in every version that
+    changes it (with the changes), and *ends* in the version that no longer has it — with the
+    follow-up's decision on it where there is one. ``compiled`` is the latest version.
+    """
+    if not versions:
+        raise ValueError("history() needs at least one version")
+    events: dict[tuple[str, str], list[ItemEvent]] = {}
+    first = versions[0]
+    date = str(first.date) if first.date else None
+    for name, keyed in _collections(_data(first)):
+        for key in keyed:
+            events.setdefault((name, key), []).append(ItemEvent(_label(first), date, "appeared"))
+    for old, new in itertools.pairwise(versions):
+        date = str(new.date) if new.date else None
+        grouped: dict[tuple[str, str], list[Change]] = {}
+        for change in diff(old, new):
+            if change.item is not None:
+                grouped.setdefault((change.collection, change.item), []).append(change)
+        for item_key, changes in grouped.items():
+            whole = [c for c in changes if len(c.path) == 1]
+            if whole and whole[0].kind is ChangeKind.ADDED:
+                kind, fate = "appeared", None
+            elif whole and whole[0].kind is ChangeKind.REMOVED:
+                kind, fate = "ended", whole[0].fate
+            else:
+                kind, fate = "changed", None
+            events.setdefault(item_key, []).append(
+                ItemEvent(_label(new), date, kind, tuple(changes), fate)
+            )
+    return History(
+        versions=tuple(_label(v) for v in versions),
+        items=FrozenMap({key: tuple(value) for key, value in events.items()}),
+        compiled=versions[-1],
+    )
+
+
+def _collections(data: dict[str, Any]) -> Iterator[tuple[str, list[str]]]:
+    for name, value in data.items():
+        if isinstance(value, list):
+            keyer = _keyer(name, True)
+            keys = _keys(value, keyer) if keyer else None
+            if keys:
+                yield name, keys
