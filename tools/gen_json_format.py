@@ -16,10 +16,15 @@ from pathlib import Path
 
 import attrs
 
-import uphmodel
-from uphmodel import _model
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 
-PAGE = Path(__file__).resolve().parent.parent / "docs" / "json-format.md"
+from tools._pages import replace_between  # noqa: E402
+
+import uphmodel  # noqa: E402
+from uphmodel import _model  # noqa: E402
+
+PAGE = ROOT / "docs" / "json-format.md"
 BEGIN, END = "<!-- reference:begin -->", "<!-- reference:end -->"
 
 # The records in the order the reference presents them: the plan first, then what it holds.
@@ -138,9 +143,7 @@ def reference() -> str:
 
 
 def render(page: str) -> str:
-    head, rest = page.split(BEGIN, 1)
-    _, tail = rest.split(END, 1)
-    return f"{head}{BEGIN}\n\n{reference()}\n{END}{tail}"
+    return replace_between(page, BEGIN, END, reference())
 
 
 if __name__ == "__main__":

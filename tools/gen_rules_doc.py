@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.rule_cases import CASES, document  # noqa: E402
+from tools._pages import replace_between  # noqa: E402
 
 import uphmodel  # noqa: E402
 
@@ -50,9 +51,7 @@ def reference() -> str:
 
 
 def render(page: str) -> str:
-    head, rest = page.split(BEGIN, 1)
-    _, tail = rest.split(END, 1)
-    return f"{head}{BEGIN}\n\n{reference()}\n{END}{tail}"
+    return replace_between(page, BEGIN, END, reference())
 
 
 if __name__ == "__main__":

@@ -32,6 +32,7 @@ __all__ = [
     "Rounding",
     "Share",
     "allocate",
+    "key_problem",
     "money_summary",
     "to_decimal",
 ]
@@ -264,6 +265,54 @@ def _parties(key: AllocationKey, plan: Plan | None) -> list[str]:
     return list(
         dict.fromkeys(p for part in key.parts for p in _parties(_key_of(part.key, plan), plan))
     )
+
+
+def key_problem(key: AllocationKey, plan: Plan | None) -> str | None:
+    """What keeps ``key`` from splitting any total, or ``None`` when it can split one.
+
+    Checks what a key needs whatever the total: its references resolve (population figures,
+    grants, other keys, without a circle), its weights can share, a combined key's shares make
+    the whole.
+    """
+    try:
+        _check_key(key, plan, ())
+    except AllocationError as exc:
+        return str(exc)
+    return None
+
+
+def _check_key(key: AllocationKey, plan: Plan | None, seen: tuple[str, ...]) -> None:
+    if key.id in seen:
+        raise AllocationError(f"the key {key.id!r} refers to itself through {' → '.join(seen)}")
+    seen = (*seen, key.id)
+    method = key.method
+    if method is KeyMethod.PROPORTIONAL:
+        _proportional(Fraction(1), {p: Fraction(w) for p, w in key.weights.items()}, "proportional")
+    elif method is KeyMethod.POPULATION:
+        _proportional(Fraction(1), _population(key, plan), "population")
+    elif method is KeyMethod.EQUAL and not key.parties:
+        raise AllocationError(f"the equal key {key.id!r} names no parties")
+    elif method is KeyMethod.FIXED and not key.amounts:
+        raise AllocationError(f"the fixed key {key.id!r} names no amounts")
+    elif method is KeyMethod.PERCENTAGE:
+        _percentages(key, plan)
+    elif method is KeyMethod.FLOOR:
+        if key.floor is None or key.rest is None:
+            raise AllocationError(f"the floor key {key.id!r} needs a floor and a rest key")
+        _check_key(_key_of(key.rest, plan), plan, seen)
+    elif method is KeyMethod.COMBINED:
+        if not key.parts:
+            raise AllocationError(f"the combined key {key.id!r} has no parts")
+        for part in key.parts:
+            if (part.share is None) == (part.amount is None):
+                raise AllocationError(f"each part of {key.id!r} has a share or an amount, not both")
+            _check_key(_key_of(part.key, plan), plan, seen)
+        if all(part.share is not None for part in key.parts):
+            whole = sum((Fraction(p.share) for p in key.parts if p.share is not None), Fraction(0))
+            if whole != 1:
+                raise AllocationError(
+                    f"the shares of the parts of {key.id!r} add up to {_show(whole)}, not 1"
+                )
 
 
 def _round(value: Fraction, rounding: Rounding) -> int:

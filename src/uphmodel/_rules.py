@@ -15,7 +15,7 @@ from typing import Any
 import attrs
 
 from uphmodel import codes
-from uphmodel._allocate import AllocationError, allocate
+from uphmodel._allocate import AllocationError, allocate, key_problem
 from uphmodel._check import CheckContext, CheckOptions, Finding, Report, Rule, Severity, evaluate
 from uphmodel._frozen import FrozenMap
 from uphmodel._model import (
@@ -340,9 +340,16 @@ def _quantity(item: Any) -> tuple[Decimal, str] | None:
 
 
 def _compare(
-    ctx: CheckContext, stated: Decimal, parts: list[Decimal], what: str, *, money: bool = True
-) -> tuple[Severity, str, Decimal, Decimal] | None:
-    """Severity and message when ``stated`` is not the sum of ``parts``, else ``None``."""
+    ctx: CheckContext,
+    stated: Decimal,
+    parts: list[Decimal],
+    what: str,
+    *,
+    path: str,
+    item: str,
+    money: bool = True,
+) -> Finding | None:
+    """A finding when ``stated`` is not the sum of ``parts``: a warning within the tolerance."""
     expected = sum(parts, Decimal(0))
     difference = stated - expected
     if difference == 0:
@@ -357,7 +364,8 @@ def _compare(
         f"{what} is {figure(stated)} but its {len(parts)} parts add up to {figure(expected)}: "
         f"{'over' if difference > 0 else 'under'} by {figure(abs(difference))} ({note})"
     )
-    return severity, message, expected, difference
+    return Finding(path=path, item=item, severity=severity, message=message,
+                   expected=expected, actual=stated, difference=difference)  # fmt: skip
 
 
 def _totals(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
@@ -369,24 +377,12 @@ def _totals(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
         units = {q[1] for q in quantities if q is not None}
         if len(units) > 1:
             continue  # reported by totals.units
-        result = _compare(
-            ctx,
-            total.value,
-            [q[0] for q in quantities if q is not None],
-            f"{total.label!r}",
-            money=units == {"money"},
-        )
-        if result:
-            severity, message, expected, difference = result
-            yield Finding(
-                path=f"/totals/{i}/value",
-                item=total.id,
-                severity=severity,
-                message=message,
-                expected=expected,
-                actual=total.value,
-                difference=difference,
-            )
+        finding = _compare(
+            ctx, total.value, [q[0] for q in quantities if q is not None], f"{total.label!r}",
+            path=f"/totals/{i}/value", item=total.id, money=units == {"money"},
+        )  # fmt: skip
+        if finding:
+            yield finding
 
 
 def _total_units(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
@@ -487,23 +483,12 @@ def _uses(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
                 difference=accounted - grant.amount,
             )
         elif any(u.kind in _REMAINDER for u in grant.uses):
-            result = _compare(
-                ctx,
-                grant.amount,
-                [u.amount for u in grant.uses],
-                f"{grant.purpose!r} (used + left)",
-            )
-            if result:
-                severity, message, expected, difference = result
-                yield Finding(
-                    path=f"/grants/{i}/uses",
-                    item=grant.id,
-                    severity=severity,
-                    message=message,
-                    expected=expected,
-                    actual=grant.amount,
-                    difference=difference,
-                )
+            finding = _compare(
+                ctx, grant.amount, [u.amount for u in grant.uses],
+                f"{grant.purpose!r} (used + left)", path=f"/grants/{i}/uses", item=grant.id,
+            )  # fmt: skip
+            if finding:
+                yield finding
 
 
 def _pools(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
@@ -511,20 +496,12 @@ def _pools(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
         if not pool.contributions or not pool.budget_lines:
             continue
         paid = sum((c.amount for c in pool.contributions), Decimal(0))
-        result = _compare(
-            ctx, paid, [b.amount for b in pool.budget_lines], f"what was paid into {pool.name!r}"
-        )
-        if result:
-            severity, message, expected, difference = result
-            yield Finding(
-                path=f"/pools/{i}/budget_lines",
-                item=pool.id,
-                severity=severity,
-                message=message + " of budget",
-                expected=expected,
-                actual=paid,
-                difference=difference,
-            )
+        finding = _compare(
+            ctx, paid, [b.amount for b in pool.budget_lines],
+            f"what was paid into {pool.name!r}", path=f"/pools/{i}/budget_lines", item=pool.id,
+        )  # fmt: skip
+        if finding:
+            yield attrs.evolve(finding, message=finding.message + " of budget")
 
 
 def _unit_of(amounts: list[Decimal]) -> Decimal:
@@ -537,12 +514,10 @@ def _keys(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
     keys = {k.id: k for k in plan.allocation_keys}
     broken: set[str] = set()
     for i, key in enumerate(plan.allocation_keys):
-        try:
-            allocate(None if key.method.value in ("fixed", "percentage") else 1, key, plan=plan,
-                     unit=Decimal("1e-9"))  # fmt: skip
-        except AllocationError as exc:
+        problem = key_problem(key, plan)
+        if problem is not None:
             broken.add(key.id)
-            yield Finding(path=f"/allocation_keys/{i}", item=key.id, message=str(exc))
+            yield Finding(path=f"/allocation_keys/{i}", item=key.id, message=problem)
     # (where, key, what is split, its total, the published shares by party)
     splits: list[tuple[str, str, str, Decimal, list[tuple[str, Decimal]]]] = []
     for i, pool in enumerate(plan.pools):

@@ -3,10 +3,9 @@
 ``uphmodel summary PLAN`` prints what a plan holds (PLAN is a file or the name of a bundled
 example), ``uphmodel validate PLAN...`` reports what is wrong with plans, ``uphmodel allocate
 TOTAL --key KEY`` splits money exactly, ``uphmodel diff OLD NEW`` shows what changed between
-two versions (exit status 0 when equal, 1 when different), ``uphmodel examples`` lists the
-bundled examples,
-``uphmodel fmt FILE...`` rewrites files in canonical form (``--check`` only reports). Exit
-status: 0 when all went well, 1 when ``validate`` found errors or ``fmt --check`` found a file
+two versions, ``uphmodel examples`` lists the bundled examples, ``uphmodel fmt FILE...``
+rewrites files in canonical form (``--check`` only reports). Exit status: 0 when all went well,
+1 when ``validate`` found errors, ``diff`` found differences or ``fmt --check`` found a file
 that is not canonical, 2 when input could not be read or used.
 """
 
@@ -35,12 +34,6 @@ from uphmodel._rules import RULES, check
 from uphmodel._summary import summarize
 from uphmodel._text import figure
 from uphmodel.converter import make_converter, problems_from
-
-
-def json_load_exact(text: str) -> object:
-    """JSON with exact numbers."""
-    return json.loads(text, parse_float=Decimal)
-
 
 __all__ = ["main"]
 
@@ -164,7 +157,7 @@ def _read_key(args: argparse.Namespace) -> tuple[AllocationKey, Plan | None]:
     if path.suffix.lower() == ".csv":
         return _csv_key(args.key, text), None
     try:
-        data = json_load_exact(text)
+        data = json.loads(text, parse_float=Decimal)
     except ValueError as exc:
         raise _Unreadable(f"{args.key}: not valid JSON: {exc}") from None
     if isinstance(data, dict) and "method" in data:
