@@ -30,7 +30,7 @@ def test_mypy_strict_is_clean() -> None:
 
 def test_ruff_is_clean() -> None:
     lint = subprocess.run(
-        [*_tool("ruff"), "check", "src", "tests", "tools"],
+        [*_tool("ruff"), "check", "src", "tests", "tools", "benchmarks"],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -38,7 +38,7 @@ def test_ruff_is_clean() -> None:
     )
     assert lint.returncode == 0, lint.stdout + lint.stderr
     fmt = subprocess.run(
-        [*_tool("ruff"), "format", "--check", "src", "tests", "tools"],
+        [*_tool("ruff"), "format", "--check", "src", "tests", "tools", "benchmarks"],
         cwd=ROOT,
         capture_output=True,
         text=True,
