@@ -220,3 +220,24 @@ def test_cli_diff_formats_and_exit_status(
     broken.write_text("{", encoding="utf-8")
     assert main(["diff", str(a), str(broken)]) == 2
     assert "not valid JSON" in capsys.readouterr().err
+
+
+def test_a_decision_added_to_an_existing_follow_up_explains_the_removal() -> None:
+    old = uphmodel.examples.load("jamtland-harjedalen-2018")
+    (follow_up,) = old.follow_ups
+    decision = FollowUpItem(goal="ls-riktlinjer", text="Verka för att nationella riktlinjer …",
+                            fate=GoalFate.FULFILLED, fate_text="Nej, målet är uppfyllt")  # fmt: skip
+    new = attrs.evolve(
+        old,
+        goals=tuple(g for g in old.goals if g.id != "ls-riktlinjer"),
+        follow_ups=(attrs.evolve(follow_up, items=(*follow_up.items, decision)),),
+    )
+    changes = diff(old, new)
+    (removed,) = [c for c in changes if c.kind is ChangeKind.REMOVED]
+    assert (removed.item, removed.fate) == ("ls-riktlinjer", GoalFate.FULFILLED)
+    # the 2017 decisions the plan already carried say nothing about this version's changes
+    renamed = attrs.evolve(old, goals=tuple(g for g in old.goals if g.id != "bu-distans"))
+    (gone,) = [c for c in diff(old, renamed) if c.kind is ChangeKind.REMOVED]
+    assert gone.fate is None
+    assert "målet är uppfyllt" in uphmodel.render_changelog(old, new)
+    assert apply(old, changes) == new

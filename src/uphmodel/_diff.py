@@ -312,20 +312,24 @@ def diff(old: Plan, new: Plan) -> PlanDiff:
     """
     changes: list[Change] = []
     _diff_dict((), _data(old), _data(new), changes, top=True)
-    fates = {item.goal: item for follow_up in _follow_ups_of(old, new) for item in follow_up.items}
+    fates = {item.goal: item for item in _decisions_on(old, new)}
     annotated = [_annotate(change, fates) for change in changes]
     return PlanDiff(old=_label(old), new=_label(new), changes=tuple(annotated))
 
 
-def _follow_ups_of(old: Plan, new: Plan) -> Iterator[Any]:
-    """The follow-ups in ``new`` of the version ``old``: they name it, or are new and name none."""
-    earlier = {f.id for f in old.follow_ups}
+def _decisions_on(old: Plan, new: Plan) -> Iterator[Any]:
+    """The follow-up decisions in ``new`` on the goals of ``old``.
+
+    Those of a follow-up that names ``old`` (its plan id or version), and any decision that is
+    new in ``new`` — earlier follow-ups carried along (the 2017 goals in a 2018 plan) are not.
+    """
+    earlier = {(f.id, item.goal) for f in old.follow_ups for item in f.items}
     for follow_up in new.follow_ups:
         names_old = follow_up.of_plan == old.id and follow_up.of_version in (None, old.version)
         names_version = follow_up.of_version is not None and follow_up.of_version == old.version
-        unnamed = follow_up.of_plan is None and follow_up.of_version is None
-        if names_old or names_version or (unnamed and follow_up.id not in earlier):
-            yield follow_up
+        for item in follow_up.items:
+            if names_old or names_version or (follow_up.id, item.goal) not in earlier:
+                yield item
 
 
 def _annotate(change: Change, fates: dict[str, Any]) -> Change:
