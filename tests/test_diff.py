@@ -225,8 +225,12 @@ def test_cli_diff_formats_and_exit_status(
 def test_a_decision_added_to_an_existing_follow_up_explains_the_removal() -> None:
     old = uphmodel.examples.load("jamtland-harjedalen-2018")
     (follow_up,) = old.follow_ups
-    decision = FollowUpItem(goal="ls-riktlinjer", text="Verka för att nationella riktlinjer …",
-                            fate=GoalFate.FULFILLED, fate_text="Nej, målet är uppfyllt")  # fmt: skip
+    decision = FollowUpItem(
+        goal="ls-riktlinjer",
+        text="Verka för att nationella riktlinjer …",
+        fate=GoalFate.FULFILLED,
+        fate_text="Nej, målet är uppfyllt",
+    )
     new = attrs.evolve(
         old,
         goals=tuple(g for g in old.goals if g.id != "ls-riktlinjer"),
