@@ -19,7 +19,7 @@ import attrs
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tools._pages import replace_between  # noqa: E402
+from tools._pages import replace_between, rewrite  # noqa: E402
 
 import uphmodel  # noqa: E402
 from uphmodel import _model  # noqa: E402
@@ -147,5 +147,4 @@ def render(page: str) -> str:
 
 
 if __name__ == "__main__":
-    PAGE.write_text(render(PAGE.read_text(encoding="utf-8")), encoding="utf-8")
-    print(f"rewrote {PAGE}", file=sys.stderr)
+    rewrite(PAGE, render)

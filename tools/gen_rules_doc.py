@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.rule_cases import CASES, document  # noqa: E402
-from tools._pages import replace_between  # noqa: E402
+from tools._pages import replace_between, rewrite  # noqa: E402
 
 import uphmodel  # noqa: E402
 
@@ -55,5 +55,4 @@ def render(page: str) -> str:
 
 
 if __name__ == "__main__":
-    PAGE.write_text(render(PAGE.read_text(encoding="utf-8")), encoding="utf-8")
-    print(f"rewrote {PAGE}", file=sys.stderr)
+    rewrite(PAGE, render)
