@@ -134,6 +134,11 @@ OTHER_PHRASES: list[tuple[str, str | None, bool, str | None]] = [
     ("15 mars 2023", "2023-03-15", False, None),
     ("28/9", "2018-09-28", False, None),
     ("nästa år", "2019", False, None),
+    ("v. 40-42 2022", "2022W40/2022W42", False, None),
+    ("v 40–42", "2018W40/2018W42", False, None),
+    ("januari–mars 2022", "2022-01/2022-03", False, None),
+    ("hösten–vintern 2022/23", "2022S2/2023-02", False, None),
+    ("maj 2021 - juni", "2021-05/2021-06", False, None),
 ]
 
 
@@ -245,6 +250,14 @@ def test_parse_timeline_never_raises_and_keeps_the_text(text: str) -> None:
                 "så länge",
                 "--",
                 "\n",
+                "15",
+                "v",
+                "2021-05",
+                "2018/19",
+                "vintern",
+                "i år",
+                "Q3",
+                "första halvåret",
             ]
         ),
         max_size=8,

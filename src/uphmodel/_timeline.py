@@ -137,9 +137,10 @@ class _Point:
 
 @dataclass
 class _Event:
-    kind: str  # point, open, dash, since, fromm, start, until, tom, cont, recur, phase, unknown
+    kind: str  # pending, point, open, dash, since, fromm, start, until, tom, cont, recur, …
     value: object = None
     text: str = ""
+    point: _Point | None = None  # a date expression not yet placed in a year
 
 
 def _season(name: str, year: int) -> Period:
@@ -202,16 +203,9 @@ def _events(text: str, reference: int | None, unparsed: list[str]) -> list[_Even
 
     def flush() -> None:
         nonlocal point
-        if point.empty():
-            return
-        period = _resolve(point, reference)
-        shown = " ".join(point.text)
-        if period is None:
-            unparsed.append(shown)
-            events.append(_Event("unknown", None, shown))
-        else:
-            events.append(_Event("point", (period, point.season is not None), shown))
-        point = _Point()
+        if not point.empty():
+            events.append(_Event("pending", text=" ".join(point.text), point=point))
+            point = _Point()
 
     tokens = list(_TOKEN.finditer(text))
     for index, m in enumerate(tokens):
@@ -239,7 +233,7 @@ def _events(text: str, reference: int | None, unparsed: list[str]) -> list[_Even
                 point.complete = Period.of(Span.parse(raw))
             else:
                 point.year = year  # keep what can be read; the rest is reported
-                unparsed.append(part)
+                events.append(_Event("unknown", None, part))
             point.text.append(raw)
             flush()
         elif kind == "iso":
@@ -247,7 +241,7 @@ def _events(text: str, reference: int | None, unparsed: list[str]) -> list[_Even
             try:
                 point.complete = Period.of(Span.parse(raw))
             except ValueError:
-                unparsed.append(raw)
+                events.append(_Event("unknown", None, raw))
                 point = _Point()
                 continue
             point.text.append(raw)
@@ -283,18 +277,24 @@ def _events(text: str, reference: int | None, unparsed: list[str]) -> list[_Even
             point.text.append(raw)
         elif kind == "daynum":
             nxt = tokens[index + 1] if index + 1 < len(tokens) else None
+            before = events[-2].point if len(events) >= 2 else None
+            after_week = (
+                point.empty() and bool(events) and events[-1].kind == "dash"
+                and before is not None and before.week is not None
+            )  # fmt: skip
             if nxt is not None and nxt.lastgroup == "month":
                 flush()
                 point.day = int(raw)
                 point.text.append(raw)
+            elif after_week:  # "v 40-42": the second week of a range of weeks
+                point.week = int(raw)
+                point.text.append(raw)
             else:
                 flush()
-                unparsed.append(raw)
                 events.append(_Event("unknown", None, raw))
         elif kind in ("thisyear", "nextyear"):
             flush()
             if reference is None:
-                unparsed.append(raw)
                 events.append(_Event("unknown", None, raw))
             else:
                 year = reference + (1 if kind == "nextyear" else 0)
@@ -309,12 +309,33 @@ def _events(text: str, reference: int | None, unparsed: list[str]) -> list[_Even
             elif kind == "phase":
                 events.append(_Event("phase", _PHASES[low], raw))
             elif kind == "word":
-                unparsed.append(raw)
                 events.append(_Event("unknown", None, raw))
             else:
                 events.append(_Event(kind, None, raw))
     flush()
-    return events
+    return _place(events, reference, unparsed)
+
+
+def _place(events: list[_Event], reference: int | None, unparsed: list[str]) -> list[_Event]:
+    """Resolve the date expressions: one without a year takes the year of the next that has
+    one ("januari–mars 2022"), else of the one before, else the reference year."""
+    years = [e.point.year if e.point is not None else None for e in events]
+    placed: list[_Event] = []
+    for index, event in enumerate(events):
+        point = event.point
+        if point is not None:
+            year = next((y for y in years[index + 1 :] if y is not None), None)
+            if year is None:
+                year = next((y for y in reversed(years[:index]) if y is not None), reference)
+            period = _resolve(point, year)
+            if period is None:
+                event = _Event("unknown", None, event.text)
+            else:
+                event = _Event("point", (period, point.season is not None), event.text)
+        if event.kind == "unknown":
+            unparsed.append(event.text)
+        placed.append(event)
+    return placed
 
 
 @dataclass
