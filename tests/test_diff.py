@@ -34,7 +34,9 @@ def test_apply_replays_a_revision(pair: tuple[Plan, Plan]) -> None:
     old, new = pair
     changes = diff(old, new)
     assert apply(old, changes) == new
-    assert bool(changes) == (old != new)
+    # a change is whatever changes the canonical text: 6.90 for 6.9 counts, though 6.90 == 6.9
+    assert bool(changes) == (uphmodel.dumps(old) != uphmodel.dumps(new))
+    assert uphmodel.dumps(apply(old, changes)) == uphmodel.dumps(new)
 
 
 @given(plans(max_items=4), plans(max_items=4))
@@ -245,3 +247,17 @@ def test_a_decision_added_to_an_existing_follow_up_explains_the_removal() -> Non
     assert gone.fate is None
     assert "målet är uppfyllt" in uphmodel.render_changelog(old, new)
     assert apply(old, changes) == new
+
+
+def test_digits_as_written_are_a_change() -> None:
+    plan = uphmodel.examples.load("jamtland-harjedalen-2018")
+    (pool,) = plan.pools
+    first = pool.contributions[1]
+    assert str(first.amount) == "68671.3"
+    wider = attrs.evolve(first, amount=Decimal("68671.30"))
+    new = attrs.evolve(plan, pools=(attrs.evolve(pool, contributions=(
+        pool.contributions[0], wider, *pool.contributions[2:])),))  # fmt: skip
+    assert new == plan  # Decimal("68671.30") == Decimal("68671.3") …
+    (change,) = diff(plan, new)  # … but the document says something else now
+    assert (str(change.old), str(change.new), change.difference) == ("68671.3", "68671.30", 0)
+    assert uphmodel.dumps(apply(plan, diff(plan, new))) == uphmodel.dumps(new)

@@ -289,6 +289,28 @@ def _keys(items: list[Any], keyer: Callable[[dict[str, Any]], str]) -> list[str]
 _MISSING = object()
 
 
+def _same(a: Any, b: Any) -> bool:
+    """Equal as canonical JSON text: ``6.90`` is not ``6.9``, ``true`` is not ``1``.
+
+    Python's ``==`` says ``Decimal("6.90") == Decimal("6.9")`` and ``True == 1``; a diff must
+    not, or a change to what a user wrote would be lost.
+    """
+    if isinstance(a, bool) or isinstance(b, bool):
+        return type(a) is type(b) and a == b
+    if isinstance(a, (int, Decimal)) and isinstance(b, (int, Decimal)):
+        return _number_text(a) == _number_text(b)
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
+    return type(a) is type(b) and a == b
+
+
+def _number_text(value: int | Decimal) -> str:
+    text = str(value)
+    return "0" if text == "-0" else text
+
+
 def _data(plan: Plan) -> dict[str, Any]:
     data: dict[str, Any] = _CONVERTER.unstructure(plan)
     return data
@@ -356,7 +378,7 @@ def _diff_dict(
 ) -> None:
     for name in [*a, *(k for k in b if k not in a)]:
         av, bv = a.get(name, _MISSING), b.get(name, _MISSING)
-        if av == bv:
+        if av is not _MISSING and bv is not _MISSING and _same(av, bv):
             continue
         here = (*path, Step(name))
         if av is _MISSING:
@@ -389,7 +411,7 @@ def _diff_list(
             out.append(Change(kind=ChangeKind.REMOVED, path=(*path, Step(name, key)),
                               old=freeze(item)))  # fmt: skip
     for key, item in in_a.items():
-        if key in in_b and item != in_b[key]:
+        if key in in_b and not _same(item, in_b[key]):
             _diff_dict((*path, Step(name, key)), item, in_b[key], out, top=False)
     for position, key in enumerate(kb):
         if key not in in_a:
@@ -463,12 +485,12 @@ class _Document:
                 node[last.field] = new
                 self.ops.append({"op": "add", "path": _pointer(where), "value": new})
             elif change.kind is ChangeKind.REMOVED:
-                if not present or node[last.field] != old:
+                if not present or not _same(node[last.field], old):
                     raise DiffError(f"{_where(path)} is not {_short(change.old)} in this plan")
                 del node[last.field]
                 self.ops.append({"op": "remove", "path": _pointer(where)})
             elif change.kind is ChangeKind.CHANGED:
-                if not present or node[last.field] != old:
+                if not present or not _same(node[last.field], old):
                     raise DiffError(f"{_where(path)} is not {_short(change.old)} in this plan")
                 node[last.field] = new
                 self.ops.append({"op": "replace", "path": _pointer(where), "value": new})
@@ -489,7 +511,7 @@ class _Document:
                              "value": new})  # fmt: skip
             return
         index = self._index(items, last, top, path)
-        if change.kind is not ChangeKind.REMOVED or items[index] != old:
+        if change.kind is not ChangeKind.REMOVED or not _same(items[index], old):
             raise DiffError(f"{_where(path)} is not {_short(change.old)} in this plan")
         del items[index]
         self.ops.append({"op": "remove", "path": _pointer([*parts, last.field, index])})
