@@ -127,3 +127,9 @@ def test_public_api_is_importable() -> None:
     assert len(uphmodel.__all__) == len(set(uphmodel.__all__))
     for name in uphmodel.__all__:
         assert hasattr(uphmodel, name), name
+
+
+def test_a_yes_is_not_a_one() -> None:
+    assert Observation(value=True) != Observation(value=Decimal(1))
+    assert Observation(value=Decimal(1)) == Observation(value=1)
+    assert uphmodel.Target(value=False) != uphmodel.Target(value=Decimal(0))

@@ -160,6 +160,11 @@ def _valid_value(inst: object, att: attrs.Attribute[Any], value: object) -> None
     _valid_amount(inst, att, value)
 
 
+def _value_eq(value: object) -> tuple[bool, object]:
+    """Compare yes/no answers apart from numbers: ``True`` is not ``Decimal(1)``."""
+    return (isinstance(value, bool), value)
+
+
 def _to_decimal(value: object) -> object:
     """Accept ints where an exact number is wanted; everything else is left to validators."""
     if isinstance(value, int) and not isinstance(value, bool):
@@ -777,7 +782,9 @@ class Observation:
     """
 
     period: Period | None = None
-    value: Value | None = attrs.field(default=None, converter=_to_decimal, validator=_valid_value)
+    value: Value | None = attrs.field(
+        default=None, converter=_to_decimal, validator=_valid_value, eq=_value_eq
+    )
     breakdown: FrozenMap[str, str] = attrs.field(
         default=EMPTY, converter=_text_map, validator=_valid_map
     )
@@ -802,7 +809,9 @@ class Target:
     """
 
     period: Period | None = None
-    value: Value | None = attrs.field(default=None, converter=_to_decimal, validator=_valid_value)
+    value: Value | None = attrs.field(
+        default=None, converter=_to_decimal, validator=_valid_value, eq=_value_eq
+    )
     of_baseline: Decimal | None = attrs.field(
         default=None, converter=_to_decimal, validator=_valid_optional_amount
     )
