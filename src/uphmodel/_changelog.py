@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 from uphmodel import codes
-from uphmodel._diff import Change, ChangeKind, PlanDiff, diff
+from uphmodel._diff import Change, ChangeKind, PlanDiff, diff, plan_data
 from uphmodel._frozen import FrozenMap, JsonValue, thaw
 from uphmodel._model import GoalFate, Plan
 from uphmodel._text import figure
@@ -175,13 +175,10 @@ class _Context:
     """What the rendering needs to know about the two versions."""
 
     def __init__(self, old: Plan, new: Plan, language: str) -> None:
-        from uphmodel.converter import make_converter
-
-        conv = make_converter()
         self.language = language
         self.items: dict[tuple[str, str], dict[str, Any]] = {}
         for plan in (old, new):  # the new version's wording wins
-            self._collect(conv.unstructure(plan))
+            self._collect(plan_data(plan))
         self.order = [fa.code for fa in new.focus_areas] or list(codes.FOCUS_AREAS.codes)
         self.labels = {
             fa.code: f"{fa.number}. {fa.label}" if fa.number and fa.label else fa.label or ""

@@ -311,7 +311,8 @@ def _number_text(value: int | Decimal) -> str:
     return "0" if text == "-0" else text
 
 
-def _data(plan: Plan) -> dict[str, Any]:
+def plan_data(plan: Plan) -> dict[str, Any]:
+    """The plan as canonical JSON data (without ``schema_version``)."""
     data: dict[str, Any] = _CONVERTER.unstructure(plan)
     return data
 
@@ -333,7 +334,7 @@ def diff(old: Plan, new: Plan) -> PlanDiff:
     ['version', 'goals[bu-risk]']
     """
     changes: list[Change] = []
-    _diff_dict((), _data(old), _data(new), changes, top=True)
+    _diff_dict((), plan_data(old), plan_data(new), changes, top=True)
     fates = {item.goal: item for item in _decisions_on(old, new)}
     annotated = [_annotate(change, fates) for change in changes]
     return PlanDiff(old=_label(old), new=_label(new), changes=tuple(annotated))
@@ -542,7 +543,7 @@ def _where(path: Sequence[Step]) -> str:
 
 
 def _replay(plan: Plan, changes: PlanDiff) -> _Document:
-    document = _Document(copy.deepcopy(_data(plan)))
+    document = _Document(copy.deepcopy(plan_data(plan)))
     for change in changes:
         document.apply(change)
     return document
@@ -625,7 +626,7 @@ def history(versions: Sequence[Plan]) -> History:
     events: dict[tuple[str, str], list[ItemEvent]] = {}
     first = versions[0]
     date = str(first.date) if first.date else None
-    for name, keyed in _collections(_data(first)):
+    for name, keyed in _collections(plan_data(first)):
         for key in keyed:
             events.setdefault((name, key), []).append(ItemEvent(_label(first), date, "appeared"))
     for old, new in itertools.pairwise(versions):

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any, TypeVar, cast
+from typing import Any
 
 import attrs
 
 from uphmodel._model import Plan
-from uphmodel._period import Period
+from uphmodel._tree import rebuild
 
 __all__ = ["redact"]
-
-T = TypeVar("T")
 
 
 def redact(plan: Plan) -> Plan:
@@ -28,24 +26,13 @@ def redact(plan: Plan) -> Plan:
     >>> contact.role, contact.email
     ('Länssamordnare', None)
     """
-    return _redact(plan)
+    return rebuild(plan, _without_personal_data)
 
 
-def _redact(value: T) -> T:
-    if isinstance(value, tuple):
-        items = tuple(_redact(item) for item in value)
-        changed = any(new is not old for new, old in zip(items, value, strict=True))
-        return items if changed else value  # type: ignore[return-value]
-    if not attrs.has(type(value)) or isinstance(value, Period):
-        return value
-    changes: dict[str, Any] = {}
-    for field in attrs.fields(cast(Any, type(value))):
-        current = getattr(value, field.name)
-        if field.metadata.get("personal"):
-            if current is not None:
-                changes[field.name] = None
-        else:
-            new = _redact(current)
-            if new is not current:
-                changes[field.name] = new
-    return attrs.evolve(value, **changes) if changes else value  # type: ignore[misc]
+def _without_personal_data(record: Any) -> Any:
+    personal = {
+        f.name: None
+        for f in attrs.fields(type(record))
+        if f.metadata.get("personal") and getattr(record, f.name) is not None
+    }
+    return attrs.evolve(record, **personal) if personal else record

@@ -52,23 +52,11 @@ from uphmodel._model import (
 )
 from uphmodel._period import Period
 from uphmodel._text import figure
+from uphmodel._tree import walk
 
 __all__ = ["RULES", "check"]
 
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
-
-
-def walk(value: Any, path: str = "") -> Iterator[tuple[str, Any]]:
-    """Every record inside ``value`` (itself included) with its JSON Pointer."""
-    if attrs.has(type(value)) and not isinstance(value, Period):
-        yield path, value
-        for field in attrs.fields(type(value)):
-            if field.metadata.get("uph") == "extra":
-                continue
-            yield from walk(getattr(value, field.name), f"{path}/{field.name}")
-    elif isinstance(value, tuple):
-        for i, item in enumerate(value):
-            yield from walk(item, f"{path}/{i}")
 
 
 # --------------------------------------------------------------------------------------------

@@ -28,6 +28,7 @@ import attrs
 
 from uphmodel._model import Phase, Plan, Timeline
 from uphmodel._period import Granularity, Period, Span
+from uphmodel._tree import rebuild
 
 __all__ = ["parse_timeline", "structure_timelines"]
 
@@ -487,22 +488,10 @@ def structure_timelines(plan: Plan, *, year: int | None = None) -> Plan:
     if year is None:
         first = plan.period.first_day if plan.period is not None else None
         year = first.year if first is not None else (plan.date.year if plan.date else None)
-    return typing.cast(Plan, _restructure(plan, year))
 
+    def read(record: object) -> object:
+        if isinstance(record, Timeline):
+            return attrs.evolve(parse_timeline(record.text, year=year), extra=record.extra)
+        return record
 
-def _restructure(value: object, year: int | None) -> object:
-    if isinstance(value, Timeline):
-        parsed = parse_timeline(value.text, year=year)
-        return attrs.evolve(parsed, extra=value.extra)
-    if isinstance(value, tuple):
-        items = tuple(_restructure(item, year) for item in value)
-        return items if any(a is not b for a, b in zip(items, value, strict=True)) else value
-    if isinstance(value, Period) or not attrs.has(type(value)):
-        return value
-    changes = {}
-    for f in attrs.fields(typing.cast(typing.Any, type(value))):
-        current = getattr(value, f.name)
-        new = _restructure(current, year)
-        if new is not current:
-            changes[f.name] = new
-    return attrs.evolve(value, **changes) if changes else value  # type: ignore[misc]
+    return rebuild(plan, read)

@@ -1,0 +1,53 @@
+"""Walking and rebuilding the tree of records a plan is made of."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar, cast
+
+import attrs
+
+from uphmodel._period import Period
+
+__all__ = ["rebuild", "walk"]
+
+T = TypeVar("T")
+
+
+def _is_record(value: object) -> bool:
+    return attrs.has(type(value)) and not isinstance(value, Period)
+
+
+def walk(value: Any, path: str = "") -> Iterator[tuple[str, Any]]:
+    """Every record inside ``value`` (itself included) with its JSON Pointer."""
+    if _is_record(value):
+        yield path, value
+        for field in attrs.fields(type(value)):
+            if field.metadata.get("uph") == "extra":
+                continue
+            yield from walk(getattr(value, field.name), f"{path}/{field.name}")
+    elif isinstance(value, tuple):
+        for i, item in enumerate(value):
+            yield from walk(item, f"{path}/{i}")
+
+
+def rebuild(value: T, change: Callable[[Any], Any]) -> T:
+    """``value`` with ``change`` applied to every record in it, innermost first.
+
+    ``change`` takes a record and returns it, or a new one in its place. Parts that did not
+    change are shared, not copied, so an unchanged tree comes back as the same object.
+    """
+    if isinstance(value, tuple):
+        items = tuple(rebuild(item, change) for item in value)
+        changed = any(new is not old for new, old in zip(items, value, strict=True))
+        return cast(T, items) if changed else value
+    if not _is_record(value):
+        return value
+    updates: dict[str, Any] = {}
+    for field in attrs.fields(cast(Any, type(value))):
+        current = getattr(value, field.name)
+        new = rebuild(current, change)
+        if new is not current:
+            updates[field.name] = new
+    record = attrs.evolve(cast(Any, value), **updates) if updates else value
+    return cast(T, change(record))
