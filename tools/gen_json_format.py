@@ -22,7 +22,6 @@ sys.path.insert(0, str(ROOT))
 from tools._pages import replace_between, rewrite  # noqa: E402
 
 import uphmodel  # noqa: E402
-from uphmodel import _model  # noqa: E402
 
 PAGE = ROOT / "docs" / "json-format.md"
 BEGIN, END = "<!-- reference:begin -->", "<!-- reference:end -->"
@@ -113,7 +112,7 @@ def json_type(field: attrs.Attribute, hint: object) -> str:
 def reference() -> str:
     parts = []
     for cls in RECORDS:
-        hints = typing.get_type_hints(cls, vars(_model))
+        hints = typing.get_type_hints(cls)
         docs = attribute_docs(cls)
         summary = (inspect.getdoc(cls) or "").split("\n\n")[0].replace("\n", " ")
         summary = re.sub(r":\w+:`([^`]+)`", r"`\1`", summary)

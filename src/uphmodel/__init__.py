@@ -40,7 +40,14 @@ from uphmodel._diff import (
 from uphmodel._errors import InvalidValue, LoadError, Problem, UphError
 from uphmodel._frozen import FrozenMap, JsonValue
 from uphmodel._json import dump, dumps, load, loads
-from uphmodel._model import (
+from uphmodel._period import Granularity, Period, Span
+from uphmodel._queries import active_in, ending_in, overdue
+from uphmodel._redact import redact
+from uphmodel._rules import RULES, check
+from uphmodel._summary import summarize
+from uphmodel._timeline import parse_timeline, structure_timelines
+from uphmodel.converter import SCHEMA_VERSION
+from uphmodel.model import (
     Activity,
     ActivityStatus,
     AllocationKey,
@@ -87,13 +94,6 @@ from uphmodel._model import (
     Value,
     Vision,
 )
-from uphmodel._period import Granularity, Period, Span
-from uphmodel._queries import active_in, ending_in, overdue
-from uphmodel._redact import redact
-from uphmodel._rules import RULES, check
-from uphmodel._summary import summarize
-from uphmodel._timeline import parse_timeline, structure_timelines
-from uphmodel.converter import SCHEMA_VERSION
 
 __version__ = "0.1.0"
 

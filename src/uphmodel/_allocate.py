@@ -23,7 +23,7 @@ from fractions import Fraction
 import attrs
 
 from uphmodel._errors import UphError
-from uphmodel._model import AllocationKey, Grant, KeyMethod, Plan, PopulationFigure, UseKind
+from uphmodel.model import AllocationKey, Grant, KeyMethod, Plan, PopulationFigure, UseKind
 
 __all__ = [
     "Allocation",

@@ -8,8 +8,8 @@ from typing import Any
 from uphmodel import codes
 from uphmodel._diff import Change, ChangeKind, PlanDiff, diff, plan_data
 from uphmodel._frozen import FrozenMap, JsonValue, thaw
-from uphmodel._model import GoalFate, Plan
 from uphmodel._text import figure
+from uphmodel.model import GoalFate, Plan
 
 __all__ = ["render_changelog"]
 

@@ -19,7 +19,7 @@ from typing import Any
 import attrs
 
 from uphmodel._frozen import EMPTY, FrozenMap
-from uphmodel._model import Plan
+from uphmodel.model import Plan
 
 __all__ = [
     "CheckContext",

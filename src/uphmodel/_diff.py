@@ -27,8 +27,8 @@ import attrs
 from uphmodel._errors import LoadError, UphError
 from uphmodel._frozen import FrozenMap, JsonValue, freeze, thaw
 from uphmodel._json import json_text, loads
-from uphmodel._model import GoalFate, Plan
 from uphmodel.converter import SCHEMA_VERSION, make_converter
+from uphmodel.model import GoalFate, Plan
 
 __all__ = [
     "Change",

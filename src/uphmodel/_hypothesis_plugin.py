@@ -13,8 +13,8 @@ from typing import Any
 def _hypothesis_setup_hook() -> None:
     from hypothesis import strategies as st
 
-    from uphmodel._model import Plan
     from uphmodel._period import Period, Span
+    from uphmodel.model import Plan
 
     def strategy(name: str) -> Any:
         def build() -> Any:

@@ -23,8 +23,8 @@ from typing import IO, Any
 import cattrs
 
 from uphmodel._errors import LoadError, Problem
-from uphmodel._model import Plan
 from uphmodel.converter import SCHEMA_VERSION, make_converter, problems_from
+from uphmodel.model import Plan
 
 __all__ = ["dump", "dumps", "load", "loads"]
 

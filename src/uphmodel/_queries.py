@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from uphmodel._model import Activity, ActivityStatus, Goal, Plan
 from uphmodel._period import Period
+from uphmodel.model import Activity, ActivityStatus, Goal, Plan
 
 __all__ = ["active_in", "ending_in", "overdue"]
 

@@ -6,8 +6,8 @@ from typing import Any
 
 import attrs
 
-from uphmodel._model import Plan
 from uphmodel._tree import rebuild
+from uphmodel.model import Plan
 
 __all__ = ["redact"]
 

@@ -18,7 +18,10 @@ from uphmodel import codes
 from uphmodel._allocate import AllocationError, allocate, key_problem
 from uphmodel._check import CheckContext, CheckOptions, Finding, Report, Rule, Severity, evaluate
 from uphmodel._frozen import FrozenMap
-from uphmodel._model import (
+from uphmodel._period import Period
+from uphmodel._text import figure
+from uphmodel._tree import walk
+from uphmodel.model import (
     Activity,
     AllocationKey,
     BudgetLine,
@@ -50,9 +53,6 @@ from uphmodel._model import (
     Total,
     UseKind,
 )
-from uphmodel._period import Period
-from uphmodel._text import figure
-from uphmodel._tree import walk
 
 __all__ = ["RULES", "check"]
 

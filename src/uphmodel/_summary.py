@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from uphmodel import codes
-from uphmodel._model import Plan
 from uphmodel._text import figure
+from uphmodel.model import Plan
 
 __all__ = ["summarize"]
 

@@ -26,9 +26,9 @@ from datetime import date
 
 import attrs
 
-from uphmodel._model import Phase, Plan, Timeline
 from uphmodel._period import Granularity, Period, Span
 from uphmodel._tree import rebuild
+from uphmodel.model import Phase, Plan, Timeline
 
 __all__ = ["parse_timeline", "structure_timelines"]
 

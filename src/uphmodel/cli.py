@@ -29,11 +29,11 @@ from uphmodel._diff import diff, to_json_patch
 from uphmodel._errors import LoadError, UphError
 from uphmodel._frozen import FrozenMap
 from uphmodel._json import dump, dumps, json_text, load, loads
-from uphmodel._model import AllocationKey, KeyMethod, Plan
 from uphmodel._rules import RULES, check
 from uphmodel._summary import summarize
 from uphmodel._text import figure
 from uphmodel.converter import make_converter, problems_from
+from uphmodel.model import AllocationKey, KeyMethod, Plan
 
 __all__ = ["main"]
 

@@ -38,8 +38,8 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from uphmodel._errors import InvalidValue, Problem
 from uphmodel._frozen import FrozenMap, freeze, thaw
-from uphmodel._model import EXTRA, ID, IDS, Value, check_exact, check_id
 from uphmodel._period import Period
+from uphmodel.model import EXTRA, ID, IDS, Value, check_exact, check_id
 
 __all__ = [
     "SCHEMA_VERSION",

@@ -29,7 +29,8 @@ from hypothesis import strategies as st
 
 from uphmodel import codes
 from uphmodel._frozen import EMPTY, FrozenMap, JsonValue
-from uphmodel._model import (
+from uphmodel._period import Granularity, Period, Span
+from uphmodel.model import (
     Activity,
     ActivityStatus,
     AllocationKey,
@@ -76,7 +77,6 @@ from uphmodel._model import (
     Value,
     Vision,
 )
-from uphmodel._period import Granularity, Period, Span
 
 __all__ = [
     "amounts",

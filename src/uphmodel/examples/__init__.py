@@ -13,7 +13,7 @@ from importlib import resources
 
 from uphmodel._errors import UphError
 from uphmodel._json import loads
-from uphmodel._model import Plan
+from uphmodel.model import Plan
 
 __all__ = ["UnknownExample", "load", "names", "text"]
 

@@ -1,0 +1,112 @@
+"""The data model: immutable records for a mental-health action plan.
+
+Everything a plan holds is here, in one place. Records are frozen and slotted attrs classes with
+tuples and :class:`FrozenMap` inside, so a plan is immutable all the way down and hashable; change
+one with :func:`attrs.evolve`. This module does no I/O and knows nothing about JSON: the converter
+in :mod:`uphmodel.converter` turns records into documents and back.
+
+Every item that can change between versions of a plan carries an ``id`` that is unique within
+the plan and meant to stay the same from one version to the next. Items refer to each other by
+id. Every record keeps the fields it did not know in ``extra`` (a newer tool's extensions) and,
+where it was read from a document, where and how it was written in ``provenance``.
+
+One module per concept: ``_plan`` (the plan), ``_goals``, ``_indicators``, ``_stakeholders``,
+``_decisions``, ``_money``, ``_follow_up``, ``_structure`` (sections, terms, sources),
+``_timeline`` and ``_provenance``; ``_fields`` holds the validators they share. Import the
+records from here or from :mod:`uphmodel`.
+"""
+
+from __future__ import annotations
+
+from uphmodel.model._decisions import ChangeLogEntry, Decision, DecisionKind
+from uphmodel.model._fields import EXTRA, ID, IDS, PERSONAL, Value, check_exact, check_id
+from uphmodel.model._follow_up import FollowUp, FollowUpItem, GoalFate
+from uphmodel.model._goals import Activity, ActivityStatus, Goal, Horizon, Vision
+from uphmodel.model._indicators import (
+    Direction,
+    Frequency,
+    Indicator,
+    MeasureKind,
+    Observation,
+    Statistic,
+    Target,
+)
+from uphmodel.model._money import (
+    AllocationKey,
+    BudgetLine,
+    Contribution,
+    Grant,
+    GrantUse,
+    KeyMethod,
+    KeyPart,
+    Pool,
+    PopulationFigure,
+    Total,
+    UseKind,
+)
+from uphmodel.model._plan import Plan, PlanKind
+from uphmodel.model._provenance import Provenance
+from uphmodel.model._stakeholders import (
+    BodyLevel,
+    ContactPoint,
+    Responsibility,
+    Role,
+    Stakeholder,
+    StakeholderKind,
+)
+from uphmodel.model._structure import FocusAreaWording, Section, SourceDocument, Term
+from uphmodel.model._timeline import Phase, Timeline
+
+__all__ = [
+    "EXTRA",
+    "ID",
+    "IDS",
+    "PERSONAL",
+    "Activity",
+    "ActivityStatus",
+    "AllocationKey",
+    "BodyLevel",
+    "BudgetLine",
+    "ChangeLogEntry",
+    "ContactPoint",
+    "Contribution",
+    "Decision",
+    "DecisionKind",
+    "Direction",
+    "FocusAreaWording",
+    "FollowUp",
+    "FollowUpItem",
+    "Frequency",
+    "Goal",
+    "GoalFate",
+    "Grant",
+    "GrantUse",
+    "Horizon",
+    "Indicator",
+    "KeyMethod",
+    "KeyPart",
+    "MeasureKind",
+    "Observation",
+    "Phase",
+    "Plan",
+    "PlanKind",
+    "Pool",
+    "PopulationFigure",
+    "Provenance",
+    "Responsibility",
+    "Role",
+    "Section",
+    "SourceDocument",
+    "Stakeholder",
+    "StakeholderKind",
+    "Statistic",
+    "Target",
+    "Term",
+    "Timeline",
+    "Total",
+    "UseKind",
+    "Value",
+    "Vision",
+    "check_exact",
+    "check_id",
+]

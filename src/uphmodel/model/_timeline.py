@@ -1,0 +1,96 @@
+"""Timelines (tidsplan) as written, and what could be understood of them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+from dateutil.rrule import rrule, rrulestr
+
+from uphmodel._frozen import Extra
+from uphmodel._period import Period
+from uphmodel.model._fields import (
+    extra_field,
+    items_field,
+    valid_recurrence,
+)
+
+__all__ = ["Phase", "Timeline"]
+
+
+@attrs.frozen(kw_only=True)
+class Phase:
+    """One phase of a timeline ("Planering hösten 2021", "genomförs 2022").
+
+    Attributes:
+        label: what the phase is, normalised ("planering", "genomförande"); none for a
+            further line of the timeline.
+        period: when.
+        text: the part of the timeline text it was read from.
+    """
+
+    label: str | None = None
+    period: Period | None = None
+    text: str
+    extra: Extra = extra_field()
+
+
+@attrs.frozen(kw_only=True)
+class Timeline:
+    """A timeline (tidsplan) as written, and what could be understood of it.
+
+    ``uphmodel.parse_timeline`` reads the text into this structure; a timeline always keeps the
+    text, and what could not be read is listed in ``unparsed`` rather than lost.
+
+    Attributes:
+        text: the original text, exactly as written ("2017- framåt", "Hösten 2021 V 41").
+        period: the structured period it stands for, when known: its start and end ("2017/"
+            for "2017- framåt"); an end left out means the end is not stated.
+        open_end: true when the text says the work runs on ("framåt", "fortlöpande",
+            "löpande", "så länge …").
+        recurrence: how often it recurs, as an RFC 5545 RRULE ("FREQ=YEARLY" for "årligen",
+            "FREQ=YEARLY;INTERVAL=2" for "vartannat år").
+        phases: its phases ("Planering hösten 2021 genomförs 2022 och löpande"), or its further
+            lines when the timeline lists several.
+        conditions: conditions kept as written ("så länge nationella medel tillförs",
+            "med eventuell förlängning").
+        unparsed: the parts of the text that could not be read.
+    """
+
+    text: str
+    period: Period | None = None
+    open_end: bool = False
+    recurrence: str | None = attrs.field(default=None, validator=valid_recurrence)
+    phases: tuple[Phase, ...] = items_field()
+    conditions: tuple[str, ...] = items_field()
+    unparsed: tuple[str, ...] = items_field()
+    extra: Extra = extra_field()
+
+    @property
+    def start(self) -> dt.date | None:
+        """First day, when known."""
+        return None if self.period is None else self.period.first_day
+
+    @property
+    def end(self) -> dt.date | None:
+        """Last day, when stated."""
+        return None if self.period is None else self.period.last_day
+
+    @property
+    def understood(self) -> bool:
+        """True when every part of the text was read and a period or a recurrence found."""
+        return not self.unparsed and (self.period is not None or self.recurrence is not None)
+
+    def rrule(self) -> rrule | None:
+        """The recurrence as a dateutil ``rrule`` from the timeline's start, if it has both."""
+        start = self.start
+        if self.recurrence is None or start is None:
+            return None
+        until = self.end
+        rule = rrulestr(
+            f"RRULE:{self.recurrence}",
+            dtstart=dt.datetime(start.year, start.month, start.day),
+        )
+        if until is not None and isinstance(rule, rrule):
+            rule = rule.replace(until=dt.datetime(until.year, until.month, until.day))
+        return rule if isinstance(rule, rrule) else None
