@@ -7,6 +7,8 @@ report and the passing one does not; ``tools/gen_rules_doc.py`` renders them int
 
 from __future__ import annotations
 
+from uphmodel import SCHEMA_VERSION
+
 CASES: dict[str, tuple[str, str]] = {
     "ids.unique": (
         """
@@ -36,18 +38,42 @@ CASES: dict[str, tuple[str, str]] = {
     ),
     "refs.codes": (
         """
-  "frameworks": ["focus-areas-2016"],
+  "frameworks": ["focus-areas-2016", "rus-2024"],
   "goals": [
     {"id": "g1", "text": "Färre suicid", "focus_areas": ["suicide"],
-     "target_groups": ["children"]},
-    {"id": "g2", "text": "Stärkt suicidpreventivt arbete", "focus_areas": ["suicide-prevention"]}
+     "target_groups": ["barn-och-unga"]},
+    {"id": "g2", "text": "Stärkt suicidpreventivt arbete",
+     "focus_areas": ["suicide-prevention", "strategy-2025:fewer-suicide"]}
   ]""",
         """
   "frameworks": ["focus-areas-2016", "strategy-2025"],
+  "own_frameworks": [
+    {"id": "rus-2024", "title": "Regional utvecklingsstrategi 2024",
+     "codes": [{"code": "unga-i-fokus", "label": "Unga i fokus"}]}
+  ],
   "goals": [
-    {"id": "g1", "text": "Färre suicid", "focus_areas": ["prevention-promotion"],
+    {"id": "g1", "text": "Färre suicid", "focus_areas": ["prevention-promotion", "unga-i-fokus"],
      "target_groups": ["children-youth"]},
-    {"id": "g2", "text": "Stärkt suicidpreventivt arbete", "focus_areas": ["suicide-prevention"]}
+    {"id": "g2", "text": "Stärkt suicidpreventivt arbete",
+     "focus_areas": ["suicide-prevention", "strategy-2025:fewer-suicides"]}
+  ]""",
+    ),
+    "frameworks.defined": (
+        """
+  "own_frameworks": [
+    {"id": "rus-2024", "title": "Regional utvecklingsstrategi 2024",
+     "codes": [
+       {"code": "unga", "label": "Unga i fokus"},
+       {"code": "unga", "label": "Ungas inflytande", "parent": "ung"}
+     ]}
+  ]""",
+        """
+  "own_frameworks": [
+    {"id": "rus-2024", "title": "Regional utvecklingsstrategi 2024",
+     "codes": [
+       {"code": "unga", "label": "Unga i fokus"},
+       {"code": "ungas-inflytande", "label": "Ungas inflytande", "parent": "unga"}
+     ]}
   ]""",
     ),
     "hierarchy.cycles": (
@@ -396,10 +422,20 @@ CASES: dict[str, tuple[str, str]] = {
      "identifiers": {"scb_municipality": "2380"}}
   ]""",
     ),
+    "fields.unknown": (
+        """
+  "goals": [
+    {"id": "g1", "text": "Färre suicid", "timline": "2026", "x_kostnadsstalle": "4711"}
+  ]""",
+        """
+  "goals": [
+    {"id": "g1", "text": "Färre suicid", "timeline": {"text": "2026", "period": "2026"}}
+  ]""",
+    ),
 }
 
 HEADER = (
-    '{\n  "schema_version": "1.0",\n  "id": "exempel",\n  "title": "Exempel",\n'
+    f'{{\n  "schema_version": "{SCHEMA_VERSION}",\n  "id": "exempel",\n  "title": "Exempel",\n'
     '  "kind": "joint_county_plan",'
 )
 

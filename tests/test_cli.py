@@ -105,7 +105,7 @@ def test_validate_unreadable_files_exit_2_without_traceback(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     bad_json = tmp_path / "trasig.json"
-    bad_json.write_text('{"schema_version": "1.0", "id": ', encoding="utf-8")
+    bad_json.write_text('{"schema_version": "1.1", "id": ', encoding="utf-8")
     wrong = tmp_path / "fel.json"
     data = json.loads(uphmodel.examples.text("norrbotten-2021"))
     data["activities"][2]["status"] = "pausad"

@@ -26,7 +26,8 @@ import uphmodel  # noqa: E402
 PAGE = ROOT / "docs" / "json-format.md"
 BEGIN, END = "<!-- reference:begin -->", "<!-- reference:end -->"
 
-# The records in the order the reference presents them: the plan first, then what it holds.
+# The records in the order the reference presents them: the plan first, then what it holds;
+# then frameworks and crosswalks, which are also documents of their own.
 RECORDS = [
     uphmodel.Plan,
     uphmodel.FocusAreaWording,
@@ -57,6 +58,13 @@ RECORDS = [
     uphmodel.FollowUp,
     uphmodel.FollowUpItem,
     uphmodel.Provenance,
+    uphmodel.Framework,
+    uphmodel.FrameworkCode,
+    uphmodel.Citation,
+    uphmodel.Crosswalk,
+    uphmodel.Mapping,
+    uphmodel.FrameworkConversion,
+    uphmodel.CodeConversion,
 ]
 
 

@@ -2,7 +2,7 @@
 
 A plan is an immutable :class:`Plan` record. Read and write it as canonical JSON with
 :func:`loads`, :func:`load`, :func:`dumps` and :func:`dump`; the bundled example plans are in
-:mod:`uphmodel.examples`, the national code lists in :mod:`uphmodel.codes`.
+:mod:`uphmodel.examples`, the national frameworks and code lists in :mod:`uphmodel.frameworks`.
 
 >>> import uphmodel
 >>> plan = uphmodel.examples.load("jamtland-harjedalen-2018")
@@ -12,7 +12,7 @@ A plan is an immutable :class:`Plan` record. Read and write it as canonical JSON
 True
 """
 
-from uphmodel import codes, examples
+from uphmodel import examples, frameworks
 from uphmodel._allocate import (
     Allocation,
     AllocationError,
@@ -39,14 +39,35 @@ from uphmodel._diff import (
 )
 from uphmodel._errors import InvalidValue, LoadError, Problem, UphError
 from uphmodel._frozen import FrozenMap, JsonValue
-from uphmodel._json import dump, dumps, load, loads
+from uphmodel._json import (
+    dump,
+    dump_crosswalk,
+    dump_framework,
+    dumps,
+    dumps_crosswalk,
+    dumps_framework,
+    load,
+    load_crosswalk,
+    load_framework,
+    loads,
+    loads_crosswalk,
+    loads_framework,
+)
 from uphmodel._period import Granularity, Period, Span
 from uphmodel._queries import active_in, ending_in, overdue
 from uphmodel._redact import redact
 from uphmodel._rules import RULES, check
 from uphmodel._summary import summarize
 from uphmodel._timeline import parse_timeline, structure_timelines
-from uphmodel.converter import SCHEMA_VERSION
+from uphmodel._upgrade import SCHEMA_VERSION, SchemaWarning, UpgradeError, UpgradeNote, upgrade
+from uphmodel.frameworks import (
+    Catalogue,
+    Conversion,
+    ConversionError,
+    UnknownFramework,
+    convert_framework,
+    revert_framework,
+)
 from uphmodel.model import (
     Activity,
     ActivityStatus,
@@ -54,14 +75,22 @@ from uphmodel.model import (
     BodyLevel,
     BudgetLine,
     ChangeLogEntry,
+    Citation,
+    CodeConversion,
     ContactPoint,
     Contribution,
+    ConversionStatus,
+    Crosswalk,
     Decision,
     DecisionKind,
     Direction,
     FocusAreaWording,
     FollowUp,
     FollowUpItem,
+    Framework,
+    FrameworkCode,
+    FrameworkConversion,
+    FrameworkKind,
     Frequency,
     Goal,
     GoalFate,
@@ -71,6 +100,8 @@ from uphmodel.model import (
     Indicator,
     KeyMethod,
     KeyPart,
+    Mapping,
+    MappingBasis,
     MeasureKind,
     Observation,
     Phase,
@@ -79,6 +110,7 @@ from uphmodel.model import (
     Pool,
     PopulationFigure,
     Provenance,
+    Relation,
     Responsibility,
     Role,
     Section,
@@ -107,13 +139,20 @@ __all__ = [
     "AllocationKey",
     "BodyLevel",
     "BudgetLine",
+    "Catalogue",
     "Change",
     "ChangeKind",
     "ChangeLogEntry",
     "CheckContext",
     "CheckOptions",
+    "Citation",
+    "CodeConversion",
     "ContactPoint",
     "Contribution",
+    "Conversion",
+    "ConversionError",
+    "ConversionStatus",
+    "Crosswalk",
     "Decision",
     "DecisionKind",
     "DiffError",
@@ -122,6 +161,10 @@ __all__ = [
     "FocusAreaWording",
     "FollowUp",
     "FollowUpItem",
+    "Framework",
+    "FrameworkCode",
+    "FrameworkConversion",
+    "FrameworkKind",
     "Frequency",
     "FrozenMap",
     "Goal",
@@ -138,6 +181,8 @@ __all__ = [
     "KeyMethod",
     "KeyPart",
     "LoadError",
+    "Mapping",
+    "MappingBasis",
     "MeasureKind",
     "MoneyRow",
     "Observation",
@@ -150,11 +195,13 @@ __all__ = [
     "PopulationFigure",
     "Problem",
     "Provenance",
+    "Relation",
     "Report",
     "Responsibility",
     "Role",
     "Rounding",
     "Rule",
+    "SchemaWarning",
     "Section",
     "Severity",
     "Share",
@@ -168,6 +215,9 @@ __all__ = [
     "Term",
     "Timeline",
     "Total",
+    "UnknownFramework",
+    "UpgradeError",
+    "UpgradeNote",
     "UphError",
     "UseKind",
     "Value",
@@ -176,21 +226,32 @@ __all__ = [
     "allocate",
     "apply",
     "check",
-    "codes",
+    "convert_framework",
     "diff",
     "dump",
+    "dump_crosswalk",
+    "dump_framework",
     "dumps",
+    "dumps_crosswalk",
+    "dumps_framework",
     "ending_in",
     "examples",
+    "frameworks",
     "history",
     "load",
+    "load_crosswalk",
+    "load_framework",
     "loads",
+    "loads_crosswalk",
+    "loads_framework",
     "money_summary",
     "overdue",
     "parse_timeline",
     "redact",
     "render_changelog",
+    "revert_framework",
     "structure_timelines",
     "summarize",
     "to_json_patch",
+    "upgrade",
 ]

@@ -5,11 +5,12 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from uphmodel import codes
 from uphmodel._diff import Change, ChangeKind, PlanDiff, diff, plan_data
 from uphmodel._frozen import FrozenMap, JsonValue, thaw
 from uphmodel._text import figure
-from uphmodel.model import GoalFate, Plan
+from uphmodel.frameworks import builtin
+from uphmodel.frameworks._catalogue import in_use
+from uphmodel.model import FrameworkKind, GoalFate, Plan
 
 __all__ = ["render_changelog"]
 
@@ -179,7 +180,16 @@ class _Context:
         self.items: dict[tuple[str, str], dict[str, Any]] = {}
         for plan in (old, new):  # the new version's wording wins
             self._collect(plan_data(plan))
-        self.order = [fa.code for fa in new.focus_areas] or list(codes.FOCUS_AREAS.codes)
+        self.catalogue = builtin().for_plan(new)
+        self.uses = in_use(new)
+        listed = [
+            fw for fw in self.catalogue.of_kind(FrameworkKind.FOCUS_AREAS) if fw.id in self.uses
+        ]
+        self.order = [fa.code for fa in new.focus_areas] or [
+            entry.code
+            for fw in listed or self.catalogue.of_kind(FrameworkKind.FOCUS_AREAS)
+            for entry in fw.codes
+        ]
         self.labels = {
             fa.code: f"{fa.number}. {fa.label}" if fa.number and fa.label else fa.label or ""
             for fa in new.focus_areas
@@ -239,10 +249,10 @@ class _Context:
             return " ".join(str(section[k]) for k in ("number", "title") if section.get(k))
         if self.labels.get(code):
             return self.labels[code]
-        for framework in codes.FRAMEWORKS:
-            if code in framework:
-                entry = framework[code]
-                return entry.label if self.language == "sv" else entry.label_en
+        found = self.catalogue.resolve(code, FrameworkKind.FOCUS_AREAS, self.uses).found
+        if found is not None:
+            entry = found[1]
+            return entry.label if self.language == "sv" else entry.label_en or entry.label
         return code
 
 

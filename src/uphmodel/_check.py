@@ -19,7 +19,8 @@ from typing import Any
 import attrs
 
 from uphmodel._frozen import EMPTY, FrozenMap
-from uphmodel.model import Plan
+from uphmodel.frameworks import Catalogue, builtin
+from uphmodel.model import Framework, Plan
 
 __all__ = [
     "CheckContext",
@@ -216,22 +217,31 @@ def _items_with_ids(plan: Plan) -> Iterator[tuple[str, Any]]:
 
 @attrs.define
 class CheckContext:
-    """What a rule function gets besides the plan: the options and an index of the plan's ids.
+    """What a rule function gets besides the plan: the options, an index of the plan's ids and
+    the frameworks its codes resolve against.
 
     Attributes:
         plan: the plan being checked.
         options: the caller's options.
         profile: ``final`` or ``draft``.
+        frameworks: frameworks the caller passed to ``check``, beside the built-in ones and the
+            plan's own.
     """
 
     plan: Plan
     options: CheckOptions
     profile: str = "final"
+    frameworks: tuple[Framework, ...] = ()
 
     @cached_property
     def index(self) -> Index:
         """Where every item with an id is (computed once per check)."""
         return Index(self.plan)
+
+    @cached_property
+    def catalogue(self) -> Catalogue:
+        """The built-in frameworks, the plan's own, then the caller's (later ones win)."""
+        return builtin().for_plan(self.plan, self.frameworks)
 
 
 _SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
@@ -290,7 +300,12 @@ class Report:
 
 
 def evaluate(
-    plan: Plan, rules: Iterable[Rule], *, profile: str = "final", options: CheckOptions
+    plan: Plan,
+    rules: Iterable[Rule],
+    *,
+    profile: str = "final",
+    options: CheckOptions,
+    frameworks: Iterable[Framework] = (),
 ) -> Report:
     """Run ``rules`` over ``plan`` with ``options``; the engine behind :func:`uphmodel.check`."""
     if profile not in ("final", "draft"):
@@ -302,7 +317,7 @@ def evaluate(
     unknown = (set(options.disable) | set(options.severities)) - known
     if unknown:
         raise ValueError(f"no such rule: {', '.join(sorted(unknown))}")
-    ctx = CheckContext(plan, options, profile)
+    ctx = CheckContext(plan, options, profile, tuple(frameworks))
     findings: list[Finding] = []
     ran: list[str] = []
     for rule in rules:

@@ -27,7 +27,8 @@ import attrs
 from uphmodel._errors import LoadError, UphError
 from uphmodel._frozen import FrozenMap, JsonValue, freeze, thaw
 from uphmodel._json import json_text, loads
-from uphmodel.converter import SCHEMA_VERSION, make_converter
+from uphmodel._upgrade import SCHEMA_VERSION
+from uphmodel.converter import make_converter
 from uphmodel.model import GoalFate, Plan
 
 __all__ = [

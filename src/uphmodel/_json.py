@@ -13,22 +13,50 @@ import contextlib
 import json
 import os
 import stat
+import sys
 import tempfile
 import typing
-from collections.abc import Iterator
+import warnings
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
 import cattrs
 
 from uphmodel._errors import LoadError, Problem
-from uphmodel.converter import SCHEMA_VERSION, make_converter, problems_from
-from uphmodel.model import Plan
+from uphmodel._upgrade import (
+    SCHEMA_VERSION,
+    SchemaWarning,
+    UpgradeNote,
+    check_version,
+    upgrade,
+    version_of,
+)
+from uphmodel.converter import make_converter, problems_from
+from uphmodel.model import Crosswalk, Framework, Plan
 
-__all__ = ["dump", "dumps", "load", "loads"]
+__all__ = [
+    "dump",
+    "dump_crosswalk",
+    "dump_framework",
+    "dumps",
+    "dumps_crosswalk",
+    "dumps_framework",
+    "load",
+    "load_crosswalk",
+    "load_framework",
+    "loads",
+    "loads_crosswalk",
+    "loads_framework",
+    "migrate",
+    "write_text",
+]
 
 _CONVERTER = make_converter()
+_STRICT = make_converter(strict=True)
+
+T = TypeVar("T")
 
 PathOrFile = str | os.PathLike[str] | IO[str] | IO[bytes]
 
@@ -87,56 +115,136 @@ def _parse(text: str | bytes, source: str | None) -> Any:
         raise LoadError([Problem("", f"not valid JSON: {exc}")], source) from None
 
 
-def _check_version(data: dict[str, Any]) -> list[Problem]:
+_PACKAGE = str(Path(__file__).resolve().parent)
+
+
+def _warn(message: str) -> None:
+    """A :class:`SchemaWarning` that points at the caller's code, not at uphmodel's."""
+    level, frame = 2, sys._getframe(1)
+    while frame is not None and frame.f_code.co_filename.startswith(_PACKAGE):
+        level, frame = level + 1, frame.f_back  # type: ignore[assignment]
+    warnings.warn(message, SchemaWarning, stacklevel=level)
+
+
+def _version_problems(data: dict[str, Any], source: str | None, kind: str) -> list[Problem]:
+    """Problems with the document's schema version; a newer minor version gets a warning."""
     version = data.get("schema_version")
-    if version is None:
-        return [
-            Problem(
-                "/schema_version",
-                f"required field is missing: a plan document starts with "
-                f'"schema_version": "{SCHEMA_VERSION}"',
-            )
-        ]
-    major = SCHEMA_VERSION.split(".")[0]
-    if not isinstance(version, str) or version.split(".")[0] != major:
-        return [
-            Problem(
-                "/schema_version",
-                f"this version of uphmodel reads schema_version {major}.x, got {version!r}",
-            )
-        ]
+    problem = check_version(version)
+    if problem is not None:
+        return [Problem("/schema_version", problem)]
+    if version_of(version) > version_of(SCHEMA_VERSION):  # type: ignore[operator]
+        _warn(
+            f"{source or 'the ' + kind}: schema_version {version} is newer than this version of "
+            f"uphmodel ({SCHEMA_VERSION}); fields it added are kept as unknown fields"
+        )
     return []
 
 
-def loads(text: str | bytes, *, source: str | None = None) -> Plan:
+def _read(text: str | bytes, cls: type[T], kind: str, *, source: str | None, strict: bool) -> T:
+    """A record of ``cls`` from a document of ``kind``: parsed, upgraded, structured."""
+    data = _parse(text, source)
+    if not isinstance(data, dict):
+        raise LoadError([Problem("", f"a {kind} document must be a JSON object")], source)
+    problems = list(_duplicate_problems(data))
+    problems.extend(_version_problems(data, source, kind))
+    version = data.get("schema_version")
+    notes: tuple[UpgradeNote, ...] = ()
+    if not problems and version_of(version) < version_of(SCHEMA_VERSION):  # type: ignore[operator]
+        data, notes = upgrade(data, kind=kind)
+    body = {key: value for key, value in data.items() if key != "schema_version"}
+    record: T | None = None
+    try:
+        record = (_STRICT if strict else _CONVERTER).structure(body, cls)
+    except (cattrs.BaseValidationError, ValueError, TypeError) as exc:
+        problems.extend(problems_from(exc))
+    if problems or record is None:
+        raise LoadError(problems, source)
+    if notes:
+        _warn(
+            f"{source or 'the ' + kind} was upgraded from schema_version {version} to "
+            f"{SCHEMA_VERSION}: " + "; ".join(str(note) for note in notes)
+        )
+    return record
+
+
+def loads(text: str | bytes, *, source: str | None = None, strict: bool = False) -> Plan:
     """Read a plan from JSON text.
 
     Raises :class:`LoadError` listing every problem, each with the JSON Pointer of the value.
-    ``source`` (a file name) is used in the error message.
+    ``source`` (a file name) is used in messages. A document of an older schema version is
+    upgraded first (:func:`uphmodel.upgrade`) and a :class:`~uphmodel.SchemaWarning` says so.
+    Fields the model does not know are kept in ``extra``; with ``strict=True`` they are problems,
+    each with a suggestion when it is close to a known field.
+    """
+    return _read(text, Plan, "plan", source=source, strict=strict)
+
+
+def loads_framework(
+    text: str | bytes, *, source: str | None = None, strict: bool = False
+) -> Framework:
+    """Read a :class:`~uphmodel.Framework` from a JSON document of its own (as :func:`loads`)."""
+    return _read(text, Framework, "framework", source=source, strict=strict)
+
+
+def loads_crosswalk(
+    text: str | bytes, *, source: str | None = None, strict: bool = False
+) -> Crosswalk:
+    """Read a :class:`~uphmodel.Crosswalk` from a JSON document of its own (as :func:`loads`)."""
+    return _read(text, Crosswalk, "crosswalk", source=source, strict=strict)
+
+
+def kind_of(data: dict[str, Any]) -> str:
+    """Which kind of document ``data`` is: a crosswalk has ``mappings``, a framework ``codes``,
+    a plan neither."""
+    if "mappings" in data:
+        return "crosswalk"
+    return "framework" if "codes" in data else "plan"
+
+
+def migrate(
+    text: str | bytes, *, kind: str | None = None, source: str | None = None
+) -> tuple[str, tuple[UpgradeNote, ...]]:
+    """A document brought to :data:`~uphmodel.SCHEMA_VERSION`, in canonical form, and the notes
+    of the steps that ran (none when it was current already).
+
+    ``kind`` is ``"plan"``, ``"framework"`` or ``"crosswalk"``; by default it is told from the
+    document. Raises :class:`~uphmodel.UpgradeError` for a document newer than this library
+    (which cannot be made older) or of an unknown version, and :class:`LoadError` for one that
+    cannot be read after upgrading.
     """
     data = _parse(text, source)
     if not isinstance(data, dict):
-        raise LoadError([Problem("", "a plan document must be a JSON object")], source)
-    problems = list(_duplicate_problems(data))
-    problems.extend(_check_version(data))
-    body = {key: value for key, value in data.items() if key != "schema_version"}
-    plan: Plan | None = None
-    try:
-        plan = _CONVERTER.structure(body, Plan)
-    except (cattrs.BaseValidationError, ValueError, TypeError) as exc:
-        problems.extend(problems_from(exc))
-    if problems or plan is None:
-        raise LoadError(problems, source)
-    return plan
+        raise LoadError([Problem("", "a document must be a JSON object")], source)
+    kind = kind or kind_of(data)
+    upgraded, notes = upgrade(data, kind=kind)
+    reader, writer = _KINDS[kind]
+    record = reader(json_text(upgraded), source=source)
+    return writer(record), notes
 
 
-def load(file: PathOrFile) -> Plan:
-    """Read a plan from a path or an open file (text or binary)."""
+def _read_file(file: PathOrFile, reader: Callable[..., T], strict: bool) -> T:
     if hasattr(file, "read"):
         source = getattr(file, "name", None)
-        return loads(file.read(), source=source if isinstance(source, str) else None)
+        return reader(
+            file.read(), source=source if isinstance(source, str) else None, strict=strict
+        )
     path = Path(os.fspath(file))
-    return loads(path.read_bytes(), source=str(path))
+    return reader(path.read_bytes(), source=str(path), strict=strict)
+
+
+def load(file: PathOrFile, *, strict: bool = False) -> Plan:
+    """Read a plan from a path or an open file (text or binary); see :func:`loads`."""
+    return _read_file(file, loads, strict)
+
+
+def load_framework(file: PathOrFile, *, strict: bool = False) -> Framework:
+    """Read a framework from a path or an open file; see :func:`loads_framework`."""
+    return _read_file(file, loads_framework, strict)
+
+
+def load_crosswalk(file: PathOrFile, *, strict: bool = False) -> Crosswalk:
+    """Read a crosswalk from a path or an open file; see :func:`loads_crosswalk`."""
+    return _read_file(file, loads_crosswalk, strict)
 
 
 def _emit(value: Any, indent: str, out: list[str]) -> None:
@@ -194,13 +302,27 @@ def json_text(data: Any) -> str:
     return "".join(out)
 
 
+def _document(record: Any, cls: type[Any], function: str) -> str:
+    if not isinstance(record, cls):
+        raise TypeError(f"{function}() takes a {cls.__name__}, not {type(record).__name__}")
+    if "schema_version" in record.extra:
+        raise ValueError(f"{cls.__name__}.extra cannot hold 'schema_version': it is written")
+    return json_text({"schema_version": SCHEMA_VERSION, **_CONVERTER.unstructure(record)})
+
+
 def dumps(plan: Plan) -> str:
     """The canonical JSON text of ``plan``, ending with a newline."""
-    if not isinstance(plan, Plan):
-        raise TypeError(f"dumps() takes a Plan, not {type(plan).__name__}")
-    if "schema_version" in plan.extra:
-        raise ValueError("Plan.extra cannot hold 'schema_version': dumps() writes it")
-    return json_text({"schema_version": SCHEMA_VERSION, **_CONVERTER.unstructure(plan)})
+    return _document(plan, Plan, "dumps")
+
+
+def dumps_framework(framework: Framework) -> str:
+    """The canonical JSON text of a framework as a document of its own."""
+    return _document(framework, Framework, "dumps_framework")
+
+
+def dumps_crosswalk(crosswalk: Crosswalk) -> str:
+    """The canonical JSON text of a crosswalk as a document of its own."""
+    return _document(crosswalk, Crosswalk, "dumps_crosswalk")
 
 
 def dump(plan: Plan, file: PathOrFile) -> None:
@@ -209,7 +331,28 @@ def dump(plan: Plan, file: PathOrFile) -> None:
     Writing to a path goes through a temporary file in the same folder that replaces the target
     only when complete: a crash leaves the old file or the new one, never half of one.
     """
-    text = dumps(plan)
+    write_text(dumps(plan), file)
+
+
+def dump_framework(framework: Framework, file: PathOrFile) -> None:
+    """Write a framework as a document of its own, atomically to a path (as :func:`dump`)."""
+    write_text(dumps_framework(framework), file)
+
+
+def dump_crosswalk(crosswalk: Crosswalk, file: PathOrFile) -> None:
+    """Write a crosswalk as a document of its own, atomically to a path (as :func:`dump`)."""
+    write_text(dumps_crosswalk(crosswalk), file)
+
+
+_KINDS: dict[str, tuple[Callable[..., Any], Callable[[Any], str]]] = {
+    "plan": (loads, dumps),
+    "framework": (loads_framework, dumps_framework),
+    "crosswalk": (loads_crosswalk, dumps_crosswalk),
+}
+
+
+def write_text(text: str, file: PathOrFile) -> None:
+    """Write ``text`` to an open file or, atomically, to a path (UTF-8)."""
     if hasattr(file, "write"):
         stream = typing.cast(IO[Any], file)
         try:

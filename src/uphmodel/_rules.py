@@ -14,13 +14,15 @@ from typing import Any
 
 import attrs
 
-from uphmodel import codes
 from uphmodel._allocate import AllocationError, allocate, key_problem
 from uphmodel._check import CheckContext, CheckOptions, Finding, Report, Rule, Severity, evaluate
 from uphmodel._frozen import FrozenMap
 from uphmodel._period import Period
-from uphmodel._text import figure
+from uphmodel._text import did_you_mean, figure
 from uphmodel._tree import walk
+from uphmodel.converter import unknown_field_message
+from uphmodel.frameworks import Catalogue, Resolution, builtin
+from uphmodel.frameworks._catalogue import coded_fields, in_use
 from uphmodel.model import (
     Activity,
     AllocationKey,
@@ -30,6 +32,8 @@ from uphmodel.model import (
     Contribution,
     Decision,
     FollowUpItem,
+    Framework,
+    FrameworkKind,
     Goal,
     GoalFate,
     Grant,
@@ -167,46 +171,126 @@ def _resolve(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
                     )  # fmt: skip
 
 
-_FRAMEWORK_CODES = {code: fw.id for fw in codes.FRAMEWORKS for code in fw.codes}
-_CODE_FIELDS = {
-    "focus_areas": (_FRAMEWORK_CODES, "a focus area or strategy goal of uphmodel.codes"),
-    "target_groups": (set(codes.TARGET_GROUPS.codes), "a target group of uphmodel.codes"),
-    "perspectives": (set(codes.PERSPECTIVES.codes), "a perspective of uphmodel.codes"),
-}
-
-
 def _codes(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
+    catalogue = ctx.catalogue
+    used = in_use(plan)
     for i, framework in enumerate(plan.frameworks):
-        if framework not in {fw.id for fw in codes.FRAMEWORKS}:
-            known = ", ".join(fw.id for fw in codes.FRAMEWORKS)
+        if framework not in catalogue:
             yield Finding(
                 path=f"/frameworks/{i}",
-                message=f"{framework!r} is not a known framework (known: {known})",
+                message=f"{framework!r} is not a known framework"
+                f"{did_you_mean(framework, catalogue.ids)} (known: {', '.join(catalogue.ids)}); "
+                "define it in own_frameworks or pass it to check(frameworks=...)",
             )
-    for i, wording in enumerate(plan.focus_areas):
-        if wording.code not in _FRAMEWORK_CODES:
-            yield Finding(
-                path=f"/focus_areas/{i}/code",
-                message=f"{wording.code!r} is not a focus area or strategy goal of uphmodel.codes",
-            )
-    declared = set(plan.frameworks)
     for path, record in walk(plan):
-        for name, (known_codes, what) in _CODE_FIELDS.items():
-            value = getattr(record, name, None)
-            if not isinstance(value, tuple) or (isinstance(record, Plan) and name == "focus_areas"):
-                continue
-            for j, code in enumerate(value):
-                if not isinstance(code, str):
-                    continue
-                if code not in known_codes:
-                    yield Finding(path=f"{path}/{name}/{j}", message=f"{code!r} is not {what}")
-                elif name == "focus_areas" and declared and _FRAMEWORK_CODES[code] not in declared:
-                    yield Finding(
-                        path=f"{path}/{name}/{j}",
-                        severity=WARNING,
-                        message=f"{code!r} belongs to the framework "
-                        f"{_FRAMEWORK_CODES[code]!r}, which the plan does not list in frameworks",
-                    )
+        for name, kind, refs in coded_fields(record):
+            single = not isinstance(getattr(record, name), tuple)
+            for j, ref in enumerate(refs):
+                where = f"{path}/{name}" if single else f"{path}/{name}/{j}"
+                finding = _code_finding(catalogue.resolve(ref, kind, used), catalogue, kind)
+                if finding is not None:
+                    yield attrs.evolve(finding, path=where)
+
+
+def _code_finding(
+    resolution: Resolution, catalogue: Catalogue, kind: FrameworkKind
+) -> Finding | None:
+    ref = resolution.reference
+    if resolution.problem:
+        return Finding(path="", message=resolution.problem)
+    if not resolution.matches:
+        near = catalogue.suggest(ref, kind)
+        hint = f"; nearest: {', '.join(near)}" if near else ""
+        searched = ", ".join(resolution.searched) or "none"
+        return Finding(
+            path="",
+            message=f"{ref!r} is not a code of the {kind.value} frameworks searched "
+            f"({searched}){hint}",
+        )
+    if len(resolution.matches) > 1:
+        ids = [fw.id for fw, _ in resolution.matches]
+        return Finding(
+            path="",
+            message=f"{ref!r} is a code of {' and of '.join(ids)}: write "
+            + " or ".join(f"{fid}:{ref}" for fid in ids)
+            + " to say which",
+        )
+    if resolution.unlisted:
+        framework = resolution.matches[0][0]
+        return Finding(
+            path="",
+            severity=WARNING,
+            message=f"{ref!r} belongs to the framework {framework.id!r}, which the plan does not "
+            "list in frameworks",
+        )
+    return None
+
+
+def _defined(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
+    builtins = {fw.id: fw for fw in builtin()}
+    seen: dict[str, int] = {}
+    for i, framework in enumerate(plan.own_frameworks):
+        path = f"/own_frameworks/{i}"
+        if framework.id in seen:
+            yield Finding(
+                path=f"{path}/id",
+                message=f"the framework {framework.id!r} is defined twice "
+                f"(also at /own_frameworks/{seen[framework.id]})",
+            )
+        seen.setdefault(framework.id, i)
+        same = builtins.get(framework.id)
+        if same is not None and same != framework:
+            yield Finding(
+                path=f"{path}/id",
+                severity=WARNING,
+                message=f"the plan's own {framework.id!r} differs from the built-in framework of "
+                "that id and replaces it for this plan",
+            )
+        codes: dict[str, int] = {}
+        for j, entry in enumerate(framework.codes):
+            if entry.code in codes:
+                yield Finding(
+                    path=f"{path}/codes/{j}/code",
+                    message=f"the code {entry.code!r} appears twice in {framework.id!r} "
+                    f"(also at {path}/codes/{codes[entry.code]})",
+                )
+            codes.setdefault(entry.code, j)
+        parents: dict[str, tuple[str, ...]] = {
+            e.code: (e.parent,) if e.parent else () for e in framework.codes
+        }
+        reported: set[str] = set()
+        for j, entry in enumerate(framework.codes):
+            if entry.parent is not None and entry.parent not in codes:
+                yield Finding(
+                    path=f"{path}/codes/{j}/parent",
+                    message=f"the parent {entry.parent!r} of {entry.code!r} is not a code of "
+                    f"{framework.id!r}{did_you_mean(entry.parent, codes)}",
+                )
+            cycle = _find_cycle(entry.code, parents)
+            if cycle and not reported & set(cycle):
+                reported.update(cycle)
+                yield Finding(
+                    path=f"{path}/codes/{j}/parent",
+                    message="parent goes round in a circle: " + " → ".join([*cycle, cycle[0]]),
+                )
+
+
+def _escape(key: str) -> str:
+    return key.replace("~", "~0").replace("/", "~1")
+
+
+def _unknown(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
+    for path, record in walk(plan):
+        if not record.extra:
+            continue
+        known = [f.name for f in attrs.fields(type(record)) if f.name != "extra"]
+        for key in record.extra:
+            yield Finding(
+                path=f"{path}/{_escape(key)}",
+                item=getattr(record, "id", None),
+                message=f"{unknown_field_message(key, known)}: it is kept as written, but "
+                f"uphmodel does not know what it means in a {type(record).__name__}",
+            )
 
 
 def _cycles(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
@@ -881,7 +965,11 @@ RULES: tuple[Rule, ...] = (
     _rule("refs.resolve", "references", ERROR,
           "Every reference points at an item of the plan, of the right kind.", _resolve),
     _rule("refs.codes", "references", ERROR,
-          "Focus areas, target groups, perspectives and frameworks use known codes.", _codes),
+          "Frameworks and the codes of focus areas, target groups and perspectives are known: "
+          "built in, the plan's own, or passed to check.", _codes),
+    _rule("frameworks.defined", "references", ERROR,
+          "The plan's own frameworks have unique ids and codes, and parents among their codes.",
+          _defined),
     _rule("hierarchy.cycles", "structure", ERROR,
           "Parents of goals, sections, stakeholders and grants form no circle.", _cycles),
     _rule("goals.horizon", "goals", WARNING,
@@ -927,6 +1015,9 @@ RULES: tuple[Rule, ...] = (
           "Personal data present (so that exports can strip it).", _personal),
     _rule("stakeholders.identifiers", "stakeholders", ERROR,
           "Official identifiers are well-formed (SCB codes, organisation numbers).", _identifiers),
+    _rule("fields.unknown", "fields", INFO,
+          "Every field is one uphmodel knows; unknown ones are kept, and named here with the "
+          "field they are close to.", _unknown),
 )  # fmt: skip
 
 
@@ -939,13 +1030,16 @@ def check(
     disable: Iterable[str] = (),
     severities: Mapping[str, Severity | str] | None = None,
     tolerance: Decimal | int | str | None = None,
+    frameworks: Iterable[Framework] = (),
 ) -> Report:
     """Check ``plan`` and return every finding as a :class:`~uphmodel.Report`.
 
     ``profile`` is ``"final"`` (a plan to be submitted) or ``"draft"`` (a plan being written:
     missing values are info). ``rules`` defaults to :data:`RULES`; pass ``(*uphmodel.RULES,
     my_rule)`` to add your own. ``disable``, ``severities`` and ``tolerance`` are shorthands for
-    the fields of :class:`~uphmodel.CheckOptions` and are added to ``options``. Raises
+    the fields of :class:`~uphmodel.CheckOptions` and are added to ``options``. Codes resolve
+    against the built-in frameworks, the plan's own (``own_frameworks``) and ``frameworks``
+    (a region's strategy the plan does not carry, say); later ones win for the same id. Raises
     ``ValueError`` for an unknown profile or rule id (a programming error, not a data problem).
 
     >>> import uphmodel
@@ -961,4 +1055,4 @@ def check(
             severities={**opts.severities, **(severities or {})},
             tolerance=Decimal(tolerance) if tolerance is not None else opts.tolerance,
         )
-    return evaluate(plan, rules, profile=profile, options=opts)
+    return evaluate(plan, rules, profile=profile, options=opts, frameworks=frameworks)

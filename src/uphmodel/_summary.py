@@ -6,9 +6,10 @@ from collections import Counter
 from collections.abc import Iterable
 from decimal import Decimal
 
-from uphmodel import codes
 from uphmodel._text import figure
-from uphmodel.model import Plan
+from uphmodel.frameworks import builtin
+from uphmodel.frameworks._catalogue import in_use
+from uphmodel.model import FrameworkKind, Plan
 
 __all__ = ["summarize"]
 
@@ -43,9 +44,11 @@ def summarize(plan: Plan) -> str:
     if plan.owners:
         lines.append("  owners: " + ", ".join(names.get(o, o) for o in plan.owners))
     if plan.focus_areas:
+        catalogue = builtin().for_plan(plan)
         lines.append("  focus areas (as this plan numbers them):")
         for fa in plan.focus_areas:
-            national = codes.FOCUS_AREAS[fa.code].label if fa.code in codes.FOCUS_AREAS else fa.code
+            found = catalogue.resolve(fa.code, FrameworkKind.FOCUS_AREAS, in_use(plan)).found
+            national = found[1].label if found else fa.code
             lines.append(f"    {fa.number or '-'}. {fa.label or national} [{fa.code}]")
 
     horizons = Counter(

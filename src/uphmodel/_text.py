@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from decimal import Decimal
 
-__all__ = ["figure"]
+__all__ = ["did_you_mean", "figure", "nearest"]
 
 
 def figure(value: Decimal | int) -> str:
@@ -23,3 +25,22 @@ def figure(value: Decimal | int) -> str:
         whole = whole[:-3]
     groups.insert(0, whole)
     return sign + " ".join(groups) + ("," + fraction if fraction else "")
+
+
+def nearest(word: str, choices: Iterable[str], n: int = 3) -> list[str]:
+    """The choices closest to ``word`` (a misspelt field name, code or id), best first.
+
+    >>> nearest("timline", ["text", "timeline", "targets"])
+    ['timeline']
+    """
+    folded = {choice.casefold(): choice for choice in choices}
+    found = difflib.get_close_matches(word.casefold(), list(folded), n=n, cutoff=0.6)
+    return [folded[f] for f in found]
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """``" (did you mean 'timeline'?)"`` for the closest choices, or ``""`` when none is close."""
+    found = nearest(word, choices)
+    if not found:
+        return ""
+    return " (did you mean " + " or ".join(repr(f) for f in found) + "?)"

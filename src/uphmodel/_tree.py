@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any, TypeVar, cast
 
 import attrs
 
 from uphmodel._period import Period
 
-__all__ = ["rebuild", "walk"]
+__all__ = ["rebuild", "update", "walk"]
 
 T = TypeVar("T")
 
@@ -51,3 +51,41 @@ def rebuild(value: T, change: Callable[[Any], Any]) -> T:
             updates[field.name] = new
     record = attrs.evolve(cast(Any, value), **updates) if updates else value
     return cast(T, change(record))
+
+
+def update(value: T, changes: Mapping[str, Callable[[Any], Any]], path: str = "") -> T:
+    """``value`` with ``changes[p]`` applied to the record at each JSON Pointer ``p``.
+
+    Only the records along those paths are rebuilt; everything else is shared. A path that
+    leads nowhere is ignored.
+    """
+    along = {path}
+    for target in changes:
+        parts = target.split("/")
+        along.update("/".join(parts[:i]) for i in range(1, len(parts) + 1))
+    return cast(T, _update(value, changes, along, path))
+
+
+def _update(
+    value: Any, changes: Mapping[str, Callable[[Any], Any]], along: set[str], path: str
+) -> Any:
+    if isinstance(value, tuple):
+        items = list(value)
+        for i, item in enumerate(value):
+            sub = f"{path}/{i}"
+            if sub in along:
+                items[i] = _update(item, changes, along, sub)
+        return tuple(items) if any(a is not b for a, b in zip(items, value, strict=True)) else value
+    if not _is_record(value):
+        return value
+    updates: dict[str, Any] = {}
+    for field in attrs.fields(type(value)):
+        sub = f"{path}/{field.name}"
+        if sub in along:
+            current = getattr(value, field.name)
+            new = _update(current, changes, along, sub)
+            if new is not current:
+                updates[field.name] = new
+    record = attrs.evolve(value, **updates) if updates else value
+    change = changes.get(path)
+    return change(record) if change is not None else record

@@ -3,10 +3,13 @@
 ``uphmodel summary PLAN`` prints what a plan holds (PLAN is a file or the name of a bundled
 example), ``uphmodel validate PLAN...`` reports what is wrong with plans, ``uphmodel allocate
 TOTAL --key KEY`` splits money exactly, ``uphmodel diff OLD NEW`` shows what changed between
-two versions, ``uphmodel examples`` lists the bundled examples, ``uphmodel fmt FILE...``
-rewrites files in canonical form (``--check`` only reports). Exit status: 0 when all went well,
-1 when ``validate`` found errors, ``diff`` found differences or ``fmt --check`` found a file
-that is not canonical, 2 when input could not be read or used.
+two versions, ``uphmodel convert-framework PLAN --to ID`` restates a plan's codes in another
+framework, ``uphmodel frameworks [ID]`` lists the built-in frameworks or one's codes,
+``uphmodel migrate IN [OUT]`` brings a document of an older schema version up to date,
+``uphmodel examples`` lists the bundled examples, ``uphmodel fmt FILE...`` rewrites files in
+canonical form (``--check`` only reports). Exit status: 0 when all went well, 1 when
+``validate`` found errors, ``diff`` found differences or ``fmt --check`` found a file that is
+not canonical, 2 when input could not be read or used.
 """
 
 from __future__ import annotations
@@ -17,9 +20,11 @@ import io
 import json
 import os
 import sys
-from collections.abc import Sequence
+import warnings
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from pathlib import Path
+from typing import TypeVar
 
 from uphmodel import __version__, examples
 from uphmodel._allocate import AllocationError, Rounding, allocate, to_decimal
@@ -28,14 +33,28 @@ from uphmodel._check import Report, Severity
 from uphmodel._diff import diff, to_json_patch
 from uphmodel._errors import LoadError, UphError
 from uphmodel._frozen import FrozenMap
-from uphmodel._json import dump, dumps, json_text, load, loads
+from uphmodel._json import (
+    dump,
+    dumps,
+    json_text,
+    load,
+    load_crosswalk,
+    load_framework,
+    loads,
+    migrate,
+    write_text,
+)
 from uphmodel._rules import RULES, check
 from uphmodel._summary import summarize
 from uphmodel._text import figure
+from uphmodel._upgrade import SCHEMA_VERSION, SchemaWarning, UpgradeError
 from uphmodel.converter import make_converter, problems_from
-from uphmodel.model import AllocationKey, KeyMethod, Plan
+from uphmodel.frameworks import ACCEPTED, UnknownFramework, builtin, convert_framework
+from uphmodel.model import AllocationKey, KeyMethod, Plan, Relation
 
 __all__ = ["main"]
+
+T = TypeVar("T")
 
 
 class _Unreadable(Exception):
@@ -57,6 +76,14 @@ def _read_plan(spec: str) -> Plan:
     )
 
 
+def _read_document(spec: str, reader: Callable[[Path], T]) -> T:
+    """A framework or crosswalk from a file given on the command line."""
+    try:
+        return reader(Path(spec))
+    except OSError as exc:
+        raise _Unreadable(f"{spec}: {exc.strerror or exc}") from None
+
+
 def _summary(args: argparse.Namespace) -> int:
     print(summarize(_read_plan(args.plan)))
     return 0
@@ -75,6 +102,7 @@ def _validate(args: argparse.Namespace) -> int:
     if any(level not in {s.value for s in Severity} for level in severities.values()):
         print("uphmodel: --severity takes RULE=error|warning|info", file=sys.stderr)
         return 2
+    extra = [_read_document(spec, load_framework) for spec in args.framework]
     status = 0
     results: list[dict[str, object]] = []
     totals = dict.fromkeys(Severity, 0)
@@ -103,6 +131,7 @@ def _validate(args: argparse.Namespace) -> int:
             disable=args.disable,
             severities=severities,
             tolerance=args.tolerance,
+            frameworks=extra,
         )
         for severity in Severity:
             totals[severity] += len(report.of(severity))
@@ -267,6 +296,76 @@ def _diff(args: argparse.Namespace) -> int:
     return 1 if changes else 0
 
 
+def _convert_framework(args: argparse.Namespace) -> int:
+    plan = _read_plan(args.plan)
+    try:
+        accept = [Relation(value) for value in args.accept.split(",")] if args.accept else ACCEPTED
+    except ValueError:
+        known = ", ".join(r.value for r in Relation)
+        raise _Unreadable(f"--accept takes relations separated by commas: {known}") from None
+    conversion = convert_framework(
+        plan,
+        to=args.to,
+        crosswalk=[_read_document(spec, load_crosswalk) for spec in args.crosswalk],
+        frameworks=[_read_document(spec, load_framework) for spec in args.framework],
+        accept=accept,
+    )
+    if args.format == "json":
+        print(json_text(make_converter().unstructure(conversion.record)), end="")
+    else:
+        print(conversion)
+    if args.output:
+        dump(conversion.plan, Path(args.output))
+        print(f"wrote {args.output}", file=sys.stderr)
+    return 0
+
+
+def _frameworks(args: argparse.Namespace) -> int:
+    catalogue = builtin()
+    if args.id is None:
+        for framework in catalogue:
+            year = framework.citation.year if framework.citation else None
+            cited = f", {framework.citation.publisher} {year}" if framework.citation else ""
+            print(f"{framework.id}  ({framework.kind.value}{cited})  {framework.title}")
+        for crosswalk in catalogue.crosswalks:
+            print(
+                f"{crosswalk.id}  (crosswalk, {crosswalk.basis.value})  "
+                f"{crosswalk.source_framework} → {crosswalk.target_framework}"
+            )
+        return 0
+    framework = catalogue[args.id]
+    print(framework.title)
+    if framework.citation is not None:
+        c = framework.citation
+        parts = [c.publisher, c.title, str(c.year) if c.year else None, c.url]
+        print("  " + ", ".join(p for p in parts if p))
+    for entry in framework.codes:
+        kind = f" [{entry.kind}]" if entry.kind else ""
+        print(f"  {entry.code}{kind}  {entry.label}")
+    return 0
+
+
+def _migrate(args: argparse.Namespace) -> int:
+    source = Path(args.input)
+    try:
+        text = source.read_bytes()
+    except OSError as exc:
+        raise _Unreadable(f"{args.input}: {exc.strerror or exc}") from None
+    try:
+        new, notes = migrate(text, kind=args.kind, source=args.input)
+    except UpgradeError as exc:
+        raise _Unreadable(f"{args.input}: {exc}") from None
+    for note in notes:
+        print(f"{args.input}: {note}", file=sys.stderr)
+    target = Path(args.output) if args.output else source
+    if not notes and args.output is None:
+        print(f"{args.input}: already at schema_version {SCHEMA_VERSION}", file=sys.stderr)
+    if args.output is not None or new.encode("utf-8") != text:
+        write_text(new, target)
+        print(f"wrote {target}", file=sys.stderr)
+    return 0
+
+
 def _examples(_args: argparse.Namespace) -> int:
     for name in examples.names():
         print(name)
@@ -334,6 +433,10 @@ def _parser() -> argparse.ArgumentParser:
         help="a total may differ from its parts by N and be a warning, not an error "
         "(default: half a unit per part, what rounding explains)",
     )
+    validate.add_argument(
+        "--framework", action="append", default=[], metavar="FILE",
+        help="a framework document the plans' codes may come from (beside the built-in ones)",
+    )  # fmt: skip
     validate.set_defaults(run=_validate)
 
     split = commands.add_parser("allocate", help="split a total exactly by an allocation key")
@@ -371,6 +474,48 @@ def _parser() -> argparse.ArgumentParser:
     )
     compare.set_defaults(run=_diff)
 
+    convert = commands.add_parser(
+        "convert-framework", help="restate a plan's codes in another framework"
+    )
+    convert.add_argument("plan", metavar="PLAN", help="a plan file or bundled example's name")
+    convert.add_argument("--to", required=True, metavar="ID", help="the framework to convert to")
+    convert.add_argument(
+        "--crosswalk", action="append", default=[], metavar="FILE",
+        help="a crosswalk document (beside the built-in ones); may be given more than once",
+    )  # fmt: skip
+    convert.add_argument(
+        "--framework", action="append", default=[], metavar="FILE",
+        help="a framework document the plan or the crosswalk refers to",
+    )  # fmt: skip
+    convert.add_argument(
+        "--accept", metavar="RELATIONS",
+        help="relations by which a code is converted, e.g. exact,close "
+        "(default: exact,close,broader,narrower)",
+    )  # fmt: skip
+    convert.add_argument("--format", choices=["text", "json"], default="text")
+    convert.add_argument(
+        "--output", "-o", metavar="FILE",
+        help="write the converted plan here (without it, only the report is printed)",
+    )  # fmt: skip
+    convert.set_defaults(run=_convert_framework)
+
+    listing_fw = commands.add_parser(
+        "frameworks", help="list the built-in frameworks, or the codes of one"
+    )
+    listing_fw.add_argument("id", nargs="?", metavar="ID", help="a framework's id")
+    listing_fw.set_defaults(run=_frameworks)
+
+    upgrade = commands.add_parser(
+        "migrate", help="bring a document of an older schema version up to date"
+    )
+    upgrade.add_argument("input", metavar="IN", help="a plan, framework or crosswalk document")
+    upgrade.add_argument("output", nargs="?", metavar="OUT", help="where to write (default: IN)")
+    upgrade.add_argument(
+        "--kind", choices=["plan", "framework", "crosswalk"],
+        help="what kind of document IN is (default: told from the document)",
+    )  # fmt: skip
+    upgrade.set_defaults(run=_migrate)
+
     listing = commands.add_parser("examples", help="list the bundled example plans")
     listing.set_defaults(run=_examples)
 
@@ -383,9 +528,22 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _show_warning(
+    message: Warning | str, category: type[Warning], *_args: object, **_kwargs: object
+) -> None:
+    print(f"uphmodel: warning: {message}", file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
     args = _parser().parse_args(argv)
+    with warnings.catch_warnings():
+        warnings.simplefilter("always", SchemaWarning)
+        warnings.showwarning = _show_warning
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         status: int = args.run(args)
     except BrokenPipeError:  # the reader went away (| head): stop quietly
@@ -396,6 +554,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(exc, file=sys.stderr)
         return 2
     except _Unreadable as exc:
+        print(f"uphmodel: {exc}", file=sys.stderr)
+        return 2
+    except UnknownFramework as exc:
         print(f"uphmodel: {exc}", file=sys.stderr)
         return 2
     return status

@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import re
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Any, get_args, get_origin
 
@@ -39,18 +40,14 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 from uphmodel._errors import InvalidValue, Problem
 from uphmodel._frozen import FrozenMap, freeze, thaw
 from uphmodel._period import Period
+from uphmodel._text import did_you_mean
 from uphmodel.model import EXTRA, ID, IDS, Value, check_exact, check_id
 
 __all__ = [
-    "SCHEMA_VERSION",
     "configure_converter",
     "make_converter",
     "problems_from",
 ]
-
-#: The version of the JSON format this library writes. Documents of the same major version are
-#: read; fields added by later minor versions are kept as unknown fields.
-SCHEMA_VERSION = "1.0"
 
 
 class Invalid(ValueError):
@@ -235,7 +232,13 @@ def _is_record(t: Any) -> bool:
     )
 
 
-def _record_structure_factory(cls: type[Any], conv: cattrs.Converter) -> Callable[..., Any]:
+class UnknownField(Invalid):
+    """A field a record does not know, in a document read strictly."""
+
+
+def _record_structure_factory(
+    cls: type[Any], conv: cattrs.Converter, *, strict: bool = False
+) -> Callable[..., Any]:
     overrides: dict[str, Any] = {}
     known: set[str] = set()
     for f in attrs.fields(cls):
@@ -260,10 +263,35 @@ def _record_structure_factory(cls: type[Any], conv: cattrs.Converter) -> Callabl
         unknown = [key for key in obj if key not in known]
         if not unknown:
             return base(obj, cls)
+        if strict:
+            raise _unknown_fields(unknown, known, base, obj, cls)
         record = base({k: v for k, v in obj.items() if k in known}, cls)
         return attrs.evolve(record, extra=FrozenMap({k: freeze(obj[k]) for k in unknown}))
 
     return structure
+
+
+def unknown_field_message(name: str, known: Iterable[str]) -> str:
+    """What to say about a field a record does not know: with a suggestion when one is close."""
+    return f"unknown field {name!r}{did_you_mean(name, known)}"
+
+
+def _unknown_fields(
+    unknown: list[str], known: set[str], base: Callable[..., Any], obj: dict[str, Any], cls: type
+) -> ClassValidationError:
+    """Every unknown field of ``obj`` as an error, with every other problem of the record."""
+    errors: list[Exception] = []
+    for key in unknown:
+        exc = UnknownField(unknown_field_message(key, sorted(known)))
+        exc.__notes__ = [AttributeValidationNote(f"unknown field {key!r}", key, object)]
+        errors.append(exc)
+    try:
+        base({k: v for k, v in obj.items() if k in known}, cls)
+    except ClassValidationError as exc:
+        errors.extend(exc.exceptions)
+    except (ValueError, TypeError) as exc:
+        errors.append(exc)
+    return ClassValidationError(f"While structuring {cls.__name__}", errors, cls)
 
 
 def _record_unstructure_factory(cls: type[Any], conv: cattrs.Converter) -> Callable[..., Any]:
@@ -298,11 +326,13 @@ def _unstructure_map(m: FrozenMap[str, Any]) -> dict[str, Any]:
 # --------------------------------------------------------------------------------------------
 
 
-def configure_converter(conv: cattrs.Converter) -> None:
+def configure_converter(conv: cattrs.Converter, *, strict: bool = False) -> None:
     """Set up ``conv`` to (un)structure plans to and from JSON-ready data.
 
     Unstructured data holds ``Decimal`` numbers (never ``float``); dates and periods become their
     text forms, enums their values, tuples lists, and fields equal to their default are left out.
+    Fields a record does not know are kept in its ``extra``; with ``strict`` they are errors
+    instead, each with a suggestion when it is close to a known field.
     """
     for t, hook in (
         (str, _structure_str),
@@ -322,15 +352,17 @@ def configure_converter(conv: cattrs.Converter) -> None:
     conv.register_unstructure_hook_func(_is_frozen_map, _unstructure_map)
     conv.register_structure_hook_factory(_is_enum, _enum_structure_factory)
     conv.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_structure_factory)
-    conv.register_structure_hook_factory(_is_record, _record_structure_factory)
+    conv.register_structure_hook_factory(
+        _is_record, functools.partial(_record_structure_factory, strict=strict)
+    )
     conv.register_unstructure_hook_factory(_is_record, _record_unstructure_factory)
 
 
-def make_converter(**kwargs: Any) -> cattrs.Converter:
+def make_converter(*, strict: bool = False, **kwargs: Any) -> cattrs.Converter:
     """A new converter configured by :func:`configure_converter` (with detailed validation)."""
     kwargs.setdefault("detailed_validation", True)
     conv = cattrs.Converter(**kwargs)
-    configure_converter(conv)
+    configure_converter(conv, strict=strict)
     return conv
 
 

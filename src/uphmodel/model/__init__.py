@@ -11,16 +11,30 @@ id. Every record keeps the fields it did not know in ``extra`` (a newer tool's e
 where it was read from a document, where and how it was written in ``provenance``.
 
 One module per concept: ``_plan`` (the plan), ``_goals``, ``_indicators``, ``_stakeholders``,
-``_decisions``, ``_money``, ``_follow_up``, ``_structure`` (sections, terms, sources),
-``_timeline`` and ``_provenance``; ``_fields`` holds the validators they share. Import the
-records from here or from :mod:`uphmodel`.
+``_decisions``, ``_money``, ``_follow_up``, ``_frameworks`` (frameworks, crosswalks,
+conversions), ``_structure`` (sections, terms, sources), ``_timeline`` and ``_provenance``;
+``_fields`` holds the validators they share. Import the records from here or from
+:mod:`uphmodel`.
 """
 
 from __future__ import annotations
 
 from uphmodel.model._decisions import ChangeLogEntry, Decision, DecisionKind
-from uphmodel.model._fields import EXTRA, ID, IDS, PERSONAL, Value, check_exact, check_id
+from uphmodel.model._fields import CODES, EXTRA, ID, IDS, PERSONAL, Value, check_exact, check_id
 from uphmodel.model._follow_up import FollowUp, FollowUpItem, GoalFate
+from uphmodel.model._frameworks import (
+    Citation,
+    CodeConversion,
+    ConversionStatus,
+    Crosswalk,
+    Framework,
+    FrameworkCode,
+    FrameworkConversion,
+    FrameworkKind,
+    Mapping,
+    MappingBasis,
+    Relation,
+)
 from uphmodel.model._goals import Activity, ActivityStatus, Goal, Horizon, Vision
 from uphmodel.model._indicators import (
     Direction,
@@ -58,6 +72,7 @@ from uphmodel.model._structure import FocusAreaWording, Section, SourceDocument,
 from uphmodel.model._timeline import Phase, Timeline
 
 __all__ = [
+    "CODES",
     "EXTRA",
     "ID",
     "IDS",
@@ -68,14 +83,22 @@ __all__ = [
     "BodyLevel",
     "BudgetLine",
     "ChangeLogEntry",
+    "Citation",
+    "CodeConversion",
     "ContactPoint",
     "Contribution",
+    "ConversionStatus",
+    "Crosswalk",
     "Decision",
     "DecisionKind",
     "Direction",
     "FocusAreaWording",
     "FollowUp",
     "FollowUpItem",
+    "Framework",
+    "FrameworkCode",
+    "FrameworkConversion",
+    "FrameworkKind",
     "Frequency",
     "Goal",
     "GoalFate",
@@ -85,6 +108,8 @@ __all__ = [
     "Indicator",
     "KeyMethod",
     "KeyPart",
+    "Mapping",
+    "MappingBasis",
     "MeasureKind",
     "Observation",
     "Phase",
@@ -93,6 +118,7 @@ __all__ = [
     "Pool",
     "PopulationFigure",
     "Provenance",
+    "Relation",
     "Responsibility",
     "Role",
     "Section",

@@ -8,6 +8,7 @@ a document gets every such problem reported at once.
 from __future__ import annotations
 
 import datetime as dt
+import typing
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
@@ -25,15 +26,13 @@ Value = Decimal | bool | str
 #: metadata of a field that holds an id, of one that holds a tuple of ids, of unknown fields,
 #: and of personal data.
 ID: dict[str, object] = {"uph": "id"}
-
-
 IDS: dict[str, object] = {"uph": "ids"}
-
-
 EXTRA: dict[str, object] = {"uph": "extra"}
-
-
 PERSONAL: dict[str, object] = {"uph": "personal", "personal": True}
+
+#: The metadata key of a field that refers to codes of frameworks; its value is the
+#: :class:`~uphmodel.FrameworkKind` value of the frameworks whose codes it takes.
+CODES = "codes"
 
 
 def check_id(value: object) -> str | None:
@@ -43,6 +42,18 @@ def check_id(value: object) -> str | None:
     if not value or any(c.isspace() for c in value):
         return f"an id must be non-empty text without spaces (got {value!r})"
     return None
+
+
+def check_code(value: object) -> str | None:
+    """What is wrong with ``value`` as a framework's id or code, or ``None`` when it is good.
+
+    A code is an id without ``:``, which separates a framework's id from a code in a qualified
+    reference (``strategy-2025:fewer-suicides``).
+    """
+    problem = check_id(value)
+    if problem is None and ":" in typing.cast(str, value):
+        problem = f"a code or framework id cannot contain ':' (got {value!r})"
+    return problem
 
 
 def check_exact(value: object) -> str | None:
@@ -119,6 +130,23 @@ def to_decimal(value: object) -> object:
 
 def ids_field() -> Any:
     return attrs.field(default=(), validator=valid_ids, metadata=IDS)
+
+
+def codes_field(kind: str) -> Any:
+    """References to codes of frameworks of ``kind`` (a :class:`~uphmodel.FrameworkKind` value):
+    bare codes (``fewer-suicides``) or qualified ones (``strategy-2025:fewer-suicides``)."""
+    return attrs.field(default=(), validator=valid_ids, metadata={**IDS, CODES: kind})
+
+
+def valid_code(_inst: object, att: attrs.Attribute[Any], value: object) -> None:
+    problem = check_code(value)
+    if problem:
+        fail(att, value, problem)
+
+
+def valid_optional_code(inst: object, att: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        valid_code(inst, att, value)
 
 
 def items_field() -> Any:

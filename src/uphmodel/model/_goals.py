@@ -9,6 +9,7 @@ import attrs
 from uphmodel._frozen import Extra
 from uphmodel.model._fields import (
     ID,
+    codes_field,
     extra_field,
     ids_field,
     items_field,
@@ -82,9 +83,9 @@ class Goal:
     horizon: Horizon | None = None
     parent: str | None = attrs.field(default=None, validator=valid_optional_id, metadata=ID)
     description: str | None = None
-    focus_areas: tuple[str, ...] = ids_field()
-    target_groups: tuple[str, ...] = ids_field()
-    perspectives: tuple[str, ...] = ids_field()
+    focus_areas: tuple[str, ...] = codes_field("focus_areas")
+    target_groups: tuple[str, ...] = codes_field("target_groups")
+    perspectives: tuple[str, ...] = codes_field("perspectives")
     sections: tuple[str, ...] = ids_field()
     indicators: tuple[str, ...] = ids_field()
     timeline: Timeline | None = None
@@ -128,7 +129,7 @@ class Activity:
     status: ActivityStatus | None = None
     status_reason: str | None = None
     sections: tuple[str, ...] = ids_field()
-    focus_areas: tuple[str, ...] = ids_field()
-    target_groups: tuple[str, ...] = ids_field()
+    focus_areas: tuple[str, ...] = codes_field("focus_areas")
+    target_groups: tuple[str, ...] = codes_field("target_groups")
     provenance: Provenance | None = None
     extra: Extra = extra_field()

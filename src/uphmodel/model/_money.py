@@ -16,6 +16,7 @@ from uphmodel._period import Period
 from uphmodel.model._fields import (
     ID,
     amount_map,
+    codes_field,
     extra_field,
     ids_field,
     items_field,
@@ -123,7 +124,7 @@ class Grant:
     part_of: str | None = attrs.field(default=None, validator=valid_optional_id, metadata=ID)
     key: str | None = attrs.field(default=None, validator=valid_optional_id, metadata=ID)
     sections: tuple[str, ...] = ids_field()
-    focus_areas: tuple[str, ...] = ids_field()
+    focus_areas: tuple[str, ...] = codes_field("focus_areas")
     uses: tuple[GrantUse, ...] = items_field()
     note: str | None = None
     provenance: Provenance | None = None

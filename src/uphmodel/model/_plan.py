@@ -15,6 +15,7 @@ from uphmodel.model._decisions import (
 )
 from uphmodel.model._fields import (
     ID,
+    codes_field,
     extra_field,
     ids_field,
     items_field,
@@ -23,6 +24,7 @@ from uphmodel.model._fields import (
 from uphmodel.model._follow_up import (
     FollowUp,
 )
+from uphmodel.model._frameworks import Framework, FrameworkConversion
 from uphmodel.model._goals import (
     Activity,
     Goal,
@@ -82,8 +84,11 @@ class Plan:
         description: summary or purpose as written.
         related_plans: ids of other plans this document refers to (the plan it follows up,
             revises or decides on).
-        frameworks: ids of the national frameworks it uses (see :mod:`uphmodel.codes`).
-        focus_areas: its own numbering and wording of the focus areas.
+        frameworks: ids of the frameworks it uses: built-in ones (:mod:`uphmodel.frameworks`), its
+            own (``own_frameworks``), or ones a tool passes to ``check``.
+        own_frameworks: frameworks the plan defines itself (a region's own strategy, its own
+            target groups); they are in use whether ``frameworks`` lists them or not.
+        focus_areas: its own numbering and wording of the focus areas of a framework.
         target_groups: codes of its target groups.
         perspectives: codes of the cross-cutting perspectives it states.
         sections: its own structure: chapters, intervention areas, appendices, with text.
@@ -102,6 +107,8 @@ class Plan:
         pools: pooled money and its budgets.
         totals: totals as the document states them.
         follow_ups: follow-ups of previous versions.
+        conversions: conversions of its codes from one framework to another, oldest first, each
+            with the codes as they were (``uphmodel.convert_framework``).
         provenance: where the plan itself was read from.
     """
 
@@ -118,9 +125,10 @@ class Plan:
     description: str | None = None
     related_plans: tuple[str, ...] = ids_field()
     frameworks: tuple[str, ...] = ids_field()
+    own_frameworks: tuple[Framework, ...] = items_field()
     focus_areas: tuple[FocusAreaWording, ...] = items_field()
-    target_groups: tuple[str, ...] = ids_field()
-    perspectives: tuple[str, ...] = ids_field()
+    target_groups: tuple[str, ...] = codes_field("target_groups")
+    perspectives: tuple[str, ...] = codes_field("perspectives")
     sections: tuple[Section, ...] = items_field()
     terms: tuple[Term, ...] = items_field()
     sources: tuple[SourceDocument, ...] = items_field()
@@ -137,5 +145,6 @@ class Plan:
     pools: tuple[Pool, ...] = items_field()
     totals: tuple[Total, ...] = items_field()
     follow_ups: tuple[FollowUp, ...] = items_field()
+    conversions: tuple[FrameworkConversion, ...] = items_field()
     provenance: Provenance | None = None
     extra: Extra = extra_field()

@@ -7,9 +7,10 @@ import attrs
 from uphmodel._frozen import Extra
 from uphmodel._period import Period
 from uphmodel.model._fields import (
+    CODES,
     ID,
+    codes_field,
     extra_field,
-    ids_field,
     valid_id,
     valid_optional_id,
 )
@@ -57,7 +58,7 @@ class FocusAreaWording:
         provenance: where the plan says so.
     """
 
-    code: str = attrs.field(validator=valid_id, metadata=ID)
+    code: str = attrs.field(validator=valid_id, metadata={**ID, CODES: "focus_areas"})
     number: str | None = None
     label: str | None = None
     description: str | None = None
@@ -93,8 +94,8 @@ class Section:
     kind: str | None = None
     parent: str | None = attrs.field(default=None, validator=valid_optional_id, metadata=ID)
     period: Period | None = None
-    focus_areas: tuple[str, ...] = ids_field()
-    target_groups: tuple[str, ...] = ids_field()
+    focus_areas: tuple[str, ...] = codes_field("focus_areas")
+    target_groups: tuple[str, ...] = codes_field("target_groups")
     text: str | None = None
     provenance: Provenance | None = None
     extra: Extra = extra_field()

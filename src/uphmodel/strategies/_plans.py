@@ -1,35 +1,14 @@
-"""Hypothesis strategies that generate valid plans, for this project's tests and for yours.
-
-Generated plans are internally consistent: ids are unique, every reference points at an item of
-the plan, goal parents form no cycle, breakdowns only use declared dimensions, and amounts are
-exact. Sizes are tunable. The strategy for :class:`uphmodel.Plan` is registered with Hypothesis
-through the ``hypothesis`` entry point, so ``st.from_type(Plan)`` works wherever uphmodel is
-installed.
-
->>> from hypothesis import given, settings
->>> import uphmodel
->>> from uphmodel.strategies import plans
->>> @settings(max_examples=5)
-... @given(plans(max_items=3))
-... def test_round_trip(plan):
-...     assert uphmodel.loads(uphmodel.dumps(plan)) == plan
->>> test_round_trip()
-"""
+"""Strategies for whole plans and revisions of them."""
 
 from __future__ import annotations
 
-import datetime as dt
-import string
-from collections.abc import Callable, Sequence
-from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any
 
 import attrs
 from hypothesis import strategies as st
 
-from uphmodel import codes
 from uphmodel._frozen import EMPTY, FrozenMap, JsonValue
-from uphmodel._period import Granularity, Period, Span
+from uphmodel.frameworks import builtin
 from uphmodel.model import (
     Activity,
     ActivityStatus,
@@ -45,6 +24,7 @@ from uphmodel.model import (
     FocusAreaWording,
     FollowUp,
     FollowUpItem,
+    FrameworkKind,
     Frequency,
     Goal,
     GoalFate,
@@ -74,175 +54,36 @@ from uphmodel.model import (
     Timeline,
     Total,
     UseKind,
-    Value,
     Vision,
 )
-
-__all__ = [
-    "amounts",
-    "ids",
-    "json_values",
-    "periods",
-    "plans",
-    "revisions",
-    "spans",
-    "texts",
-    "values",
-]
-
-T = TypeVar("T")
-Draw = Callable[[st.SearchStrategy[T]], T]
-
-_ID_ALPHABET = string.ascii_lowercase + string.digits + "-._"
-
-
-def ids() -> st.SearchStrategy[str]:
-    """Ids as plans use them: short, no spaces."""
-    return st.text(_ID_ALPHABET, min_size=1, max_size=12).filter(lambda s: s[0].isalnum())
-
-
-def texts(*, max_size: int = 40) -> st.SearchStrategy[str]:
-    """Any text a document may hold, Swedish letters, quotes and control characters included."""
-    return st.text(st.characters(codec="utf-8"), max_size=max_size)  # no lone surrogates
-
-
-def amounts() -> st.SearchStrategy[Decimal]:
-    """Exact amounts, integral or with decimals, as published figures are."""
-    return st.one_of(
-        st.integers(min_value=0, max_value=10**10).map(Decimal),
-        st.decimals(
-            min_value=Decimal("-1e9"),
-            max_value=Decimal("1e9"),
-            allow_nan=False,
-            allow_infinity=False,
-            places=2,
-        ),
-        st.decimals(allow_nan=False, allow_infinity=False),
-    )
-
-
-def values() -> st.SearchStrategy[Value]:
-    """Indicator values: exact numbers, yes/no, text."""
-    return st.one_of(amounts(), st.booleans(), texts(max_size=20))
-
-
-def spans() -> st.SearchStrategy[Span]:
-    """Calendar spans of every granularity."""
-    return st.builds(
-        Span.containing,
-        st.sampled_from(Granularity),
-        st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2099, 12, 31)),
-    )
-
-
-def periods() -> st.SearchStrategy[Period]:
-    """Single spans, ranges between two spans, and ranges open at one end."""
-    return st.one_of(
-        spans().map(Period.of),
-        st.builds(Period, spans(), spans()),
-        st.builds(Period, spans(), st.none()),
-        st.builds(Period, st.none(), spans()),
-    )
-
-
-def json_values(*, max_leaves: int = 8) -> st.SearchStrategy[JsonValue]:
-    """Frozen JSON values: what a newer tool may put in an unknown field."""
-    leaves: st.SearchStrategy[JsonValue] = st.one_of(
-        st.none(),
-        st.booleans(),
-        st.integers(min_value=-(10**20), max_value=10**20),
-        st.decimals(allow_nan=False, allow_infinity=False).filter(lambda d: str(d) != "-0"),
-        texts(max_size=10),
-    )
-    return st.recursive(
-        leaves,
-        lambda inner: st.one_of(
-            st.lists(inner, max_size=3).map(tuple),
-            st.dictionaries(texts(max_size=6), inner, max_size=3).map(FrozenMap),
-        ),
-        max_leaves=max_leaves,
-    )
-
-
-# Strategies built once: building them is what costs time, drawing from them is cheap.
-_TEXT = texts()
-_OPT_TEXT = st.none() | _TEXT
-_SHORT_TEXT = texts(max_size=8)
-_PERIOD = periods()
-_OPT_PERIOD = st.none() | _PERIOD
-_AMOUNT = amounts()
-_OPT_AMOUNT = st.none() | _AMOUNT
-_OPT_VALUE = st.none() | values()
-_DATE = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2099, 12, 31))
-_OPT_DATE = st.none() | _DATE
-_JSON = json_values()
-_RECURRENCE = st.sampled_from(
-    [None, "FREQ=YEARLY", "FREQ=YEARLY;INTERVAL=2", "FREQ=MONTHLY;INTERVAL=6", "FREQ=WEEKLY"]
+from uphmodel.strategies._frameworks import conversion_records, frameworks
+from uphmodel.strategies._values import (
+    _AMOUNT,
+    _OPT_AMOUNT,
+    _OPT_DATE,
+    _OPT_PERIOD,
+    _OPT_TEXT,
+    _OPT_VALUE,
+    _RECURRENCE,
+    _SHORT_TEXT,
+    _TEXT,
+    Draw,
+    _enum,
+    _extras,
+    _maybe,
+    _opt,
+    _provenance,
+    _subset,
+    ids,
 )
-_ENUMS: dict[type[Any], st.SearchStrategy[Any]] = {}
 
-
-def _enum(cls: type[T]) -> st.SearchStrategy[T | None]:
-    if cls not in _ENUMS:
-        _ENUMS[cls] = st.none() | st.sampled_from(cls)  # type: ignore[arg-type]
-    return _ENUMS[cls]
-
-
-_EXTRAS: dict[type[Any], st.SearchStrategy[FrozenMap[str, JsonValue]]] = {}
-_NO_EXTRAS: st.SearchStrategy[FrozenMap[str, JsonValue]] = st.just(EMPTY)
-
-
-def _extras(cls: type[Any], enabled: bool) -> st.SearchStrategy[FrozenMap[str, JsonValue]]:
-    """Unknown fields for a record of ``cls``: any key that is not one of its fields."""
-    if not enabled:
-        return _NO_EXTRAS
-    if cls not in _EXTRAS:
-        reserved = {f.name for f in attrs.fields(cls)} | {"schema_version"}
-        reserved.discard("extra")
-        keys = texts(max_size=8).filter(lambda k: k not in reserved)
-        _EXTRAS[cls] = st.dictionaries(keys, _JSON, max_size=2).map(FrozenMap)
-    return _EXTRAS[cls]
-
-
-def _opt(strategy: st.SearchStrategy[T]) -> st.SearchStrategy[T | None]:
-    return st.none() | strategy
-
-
-_INDEXES: dict[tuple[int, int], st.SearchStrategy[list[int]]] = {}
-_INDEX: dict[int, st.SearchStrategy[int | None]] = {}
-
-
-def _subset(draw: Draw[Any], pool: Sequence[str], max_size: int = 3) -> tuple[str, ...]:
-    """Up to ``max_size`` distinct items of ``pool``, in drawn order."""
-    if not pool:
-        return ()
-    key = (len(pool), max_size)
-    if key not in _INDEXES:
-        _INDEXES[key] = st.lists(st.integers(0, len(pool) - 1), max_size=max_size, unique=True)
-    return tuple(pool[i] for i in draw(_INDEXES[key]))
-
-
-def _maybe(draw: Draw[Any], pool: Sequence[str]) -> str | None:
-    """One item of ``pool``, or ``None``."""
-    if not pool:
-        return None
-    if len(pool) not in _INDEX:
-        _INDEX[len(pool)] = st.none() | st.integers(0, len(pool) - 1)
-    index = draw(_INDEX[len(pool)])
-    return None if index is None else pool[index]
-
-
-@st.composite
-def _provenance(draw: Draw[Any], documents: Sequence[str], extras: bool) -> Provenance | None:
-    if not draw(st.booleans()):
-        return None
-    return Provenance(
-        document=_maybe(draw, documents),
-        page=draw(_OPT_TEXT),
-        section=draw(_OPT_TEXT),
-        original=draw(_OPT_TEXT),
-        extra=draw(_extras(Provenance, extras)),
-    )
+# The codes generated plans refer to: the built-in frameworks' (read once, at first import).
+_CODES = {
+    kind: [entry.code for fw in builtin().of_kind(kind) for entry in fw.codes]
+    for kind in FrameworkKind
+}
+_FRAMEWORK_IDS = [fw.id for fw in builtin().of_kind(FrameworkKind.FOCUS_AREAS)]
+_WORDINGS = [entry.code for entry in builtin()["focus-areas-2016"].codes]
 
 
 @st.composite
@@ -342,6 +183,16 @@ def plans(
             extra=ext(Timeline),
         )
 
+    own = tuple(
+        draw(frameworks(kind=FrameworkKind.FOCUS_AREAS, max_codes=4, extras=extras))
+        for _ in range(draw(st.integers(0, 1)))
+    )
+    own = tuple(attrs.evolve(fw, id=f"{fw.id}.{next(serial)}") for fw in own)
+    # Own codes are qualified, so that they never clash with a built-in code.
+    framework_codes = [*_CODES[FrameworkKind.FOCUS_AREAS]] + [
+        f"{fw.id}:{c.code}" for fw in own for c in fw.codes
+    ]
+
     section_ids = fresh(draw(n))
     sections = tuple(
         Section(
@@ -351,15 +202,14 @@ def plans(
             kind=draw(opt_text),
             parent=_maybe(draw, section_ids[:k]),
             period=draw(_OPT_PERIOD),
-            focus_areas=_subset(draw, codes.FOCUS_AREAS.codes),
-            target_groups=_subset(draw, codes.TARGET_GROUPS.codes),
+            focus_areas=_subset(draw, framework_codes),
+            target_groups=_subset(draw, _CODES[FrameworkKind.TARGET_GROUPS]),
             text=draw(opt_text),
             provenance=prov(),
             extra=ext(Section),
         )
         for k, i in enumerate(section_ids)
     )
-    framework_codes = [c for fw in codes.FRAMEWORKS for c in fw.codes]
 
     indicator_ids = fresh(draw(n))
     indicators = []
@@ -429,8 +279,8 @@ def plans(
             parent=_maybe(draw, goal_ids[:k]),
             description=draw(opt_text),
             focus_areas=_subset(draw, framework_codes),
-            target_groups=_subset(draw, codes.TARGET_GROUPS.codes),
-            perspectives=_subset(draw, codes.PERSPECTIVES.codes),
+            target_groups=_subset(draw, _CODES[FrameworkKind.TARGET_GROUPS]),
+            perspectives=_subset(draw, _CODES[FrameworkKind.PERSPECTIVES]),
             sections=_subset(draw, section_ids),
             indicators=_subset(draw, indicator_ids),
             timeline=timeline(),
@@ -677,7 +527,8 @@ def plans(
         date=draw(_OPT_DATE),
         description=draw(opt_text),
         related_plans=tuple(draw(st.lists(ids(), max_size=2, unique=True))),
-        frameworks=_subset(draw, [fw.id for fw in codes.FRAMEWORKS]),
+        frameworks=_subset(draw, [*_FRAMEWORK_IDS, *(fw.id for fw in own)]),
+        own_frameworks=own,
         focus_areas=tuple(
             FocusAreaWording(
                 code=c,
@@ -686,10 +537,10 @@ def plans(
                 provenance=prov(),
                 extra=ext(FocusAreaWording),
             )
-            for c in _subset(draw, codes.FOCUS_AREAS.codes, max_size=5)
+            for c in _subset(draw, _WORDINGS, max_size=5)
         ),
-        target_groups=_subset(draw, codes.TARGET_GROUPS.codes),
-        perspectives=_subset(draw, codes.PERSPECTIVES.codes),
+        target_groups=_subset(draw, _CODES[FrameworkKind.TARGET_GROUPS]),
+        perspectives=_subset(draw, _CODES[FrameworkKind.PERSPECTIVES]),
         sections=sections,
         terms=tuple(
             Term(
@@ -725,6 +576,10 @@ def plans(
         pools=tuple(pools),
         totals=totals,
         follow_ups=follow_ups,
+        conversions=tuple(
+            draw(conversion_records("strategy-2025", goal_ids, framework_codes, extras=extras))
+            for _ in range(draw(st.integers(0, 1)))
+        ),
         provenance=prov(),
         extra=ext(Plan),
     )
