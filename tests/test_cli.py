@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import attrs
 import pytest
 
 import uphmodel
@@ -125,3 +126,69 @@ def test_validate_unreadable_files_exit_2_without_traceback(
     (result,) = json.loads(capsys.readouterr().out)["files"]
     assert result["readable"] is False
     assert result["problems"][0]["path"] == "/activities/2/status"
+
+
+def test_convert_framework_reports_and_writes_the_plan(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "converted.json"
+    assert (
+        main(["convert-framework", "vasterbotten-2018", "--to", "strategy-2025", "-o", str(out)])
+        == 0
+    )
+    report = capsys.readouterr().out
+    assert "converted  /sections/" in report
+    assert "participation-rights — no candidate by an accepted relation" in report
+    assert report.rstrip().endswith("40 references to convert to strategy-2025: 27 converted, "
+                                    "0 ambiguous, 13 unmapped")  # fmt: skip
+    converted = uphmodel.load(out)
+    assert uphmodel.revert_framework(converted) == uphmodel.examples.load("vasterbotten-2018")
+    assert main(["convert-framework", "vasterbotten-2018", "--to", "strategy-2025",
+                 "--format", "json"]) == 0  # fmt: skip
+    record = json.loads(capsys.readouterr().out)
+    assert record["framework"] == "strategy-2025" and len(record["references"]) == 40
+
+
+def test_convert_framework_bad_input_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["convert-framework", "vasterbotten-2018", "--to", "strategy-2024"]) == 2
+    assert "did you mean 'strategy-2025'" in capsys.readouterr().err
+    assert main(["convert-framework", "vasterbotten-2018", "--to", "strategy-2025",
+                 "--accept", "exact,similar"]) == 2  # fmt: skip
+    assert "--accept takes relations" in capsys.readouterr().err
+    assert main(["convert-framework", "vasterbotten-2018", "--to", "strategy-2025",
+                 "--crosswalk", str(tmp_path / "missing.json")]) == 2  # fmt: skip
+    assert "missing.json" in capsys.readouterr().err
+
+
+def test_frameworks_lists_the_built_in_ones_and_their_codes(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["frameworks"]) == 0
+    listing = capsys.readouterr().out
+    assert listing.splitlines()[0].startswith("focus-areas-2016  (focus_areas, Regeringen")
+    assert "focus-areas-2016--strategy-2025  (crosswalk, editorial)" in listing
+    assert main(["frameworks", "strategy-2025"]) == 0
+    assert (
+        "  fewer-suicides [overall_goal]  Färre liv förlorade i suicid" in capsys.readouterr().out
+    )
+
+
+def test_validate_takes_frameworks_the_plan_refers_to(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    framework = uphmodel.Framework(
+        id="rus-2024",
+        title="Regional utvecklingsstrategi 2024",
+        codes=(uphmodel.FrameworkCode(code="unga-i-fokus", label="Unga i fokus"),),
+    )
+    uphmodel.dump_framework(framework, tmp_path / "rus.json")
+    plan = uphmodel.examples.load("norrbotten-2025-decision")
+    goal = uphmodel.Goal(id="g-rus", text="Unga i fokus", focus_areas=("unga-i-fokus",))
+    target = tmp_path / "plan.json"
+    uphmodel.dump(attrs.evolve(plan, frameworks=(*plan.frameworks, "rus-2024"),
+                               goals=(*plan.goals, goal)), target)  # fmt: skip
+    assert main(["validate", str(target)]) == 1
+    assert "'rus-2024' is not a known framework" in capsys.readouterr().out
+    assert main(["validate", str(target), "--framework", str(tmp_path / "rus.json")]) == 0

@@ -8,7 +8,7 @@ import attrs
 import pytest
 
 import uphmodel
-from uphmodel import FrozenMap, Goal, Grant, InvalidValue, Observation, Plan, PlanKind, codes
+from uphmodel import FrozenMap, Goal, Grant, InvalidValue, Observation, Plan, PlanKind
 
 
 def test_records_are_frozen_and_hashable() -> None:
@@ -92,23 +92,24 @@ def test_timeline_recurrence_is_an_rrule() -> None:
 
 
 def test_focus_area_codes_are_stable_and_distinct_from_numbering() -> None:
-    assert len(codes.FOCUS_AREAS) == 5
-    assert (
-        codes.FOCUS_AREAS["participation-rights"].label == "Enskildas delaktighet och rättigheter"
-    )
-    overall = [c for c in codes.STRATEGY_2025 if c.kind == "overall_goal"]
-    sub = [c for c in codes.STRATEGY_2025 if c.kind == "sub_goal"]
+    catalogue = uphmodel.frameworks.builtin()
+    focus = catalogue["focus-areas-2016"]
+    assert len(focus.codes) == 5
+    assert focus.get("participation-rights").label == "Enskildas delaktighet och rättigheter"  # type: ignore[union-attr]
+    strategy = catalogue["strategy-2025"]
+    overall = [c for c in strategy.codes if c.kind == "overall_goal"]
+    sub = [c for c in strategy.codes if c.kind == "sub_goal"]
     assert (len(overall), len(sub)) == (4, 7)
     assert overall[1].label == "Färre liv förlorade i suicid"
     assert sub[5].label == "Stärkt suicidpreventivt arbete"
-    every = [c for fw in codes.FRAMEWORKS for c in fw.codes]
-    assert len(every) == len(set(every))  # a framework code names one framework item
-    assert codes.framework_of("fewer-suicides") is codes.STRATEGY_2025
-    with pytest.raises(KeyError, match="no-such-code"):
-        codes.framework_of("no-such-code")
-    with pytest.raises(KeyError):
-        codes.TARGET_GROUPS["no-such-code"]
-    assert set(codes.BUILTIN) == {
+    national = catalogue.of_kind(uphmodel.FrameworkKind.FOCUS_AREAS)
+    every = [c.code for fw in national for c in fw.codes]
+    assert len(every) == len(set(every))  # a national code names one framework item
+    found = catalogue.resolve("fewer-suicides", uphmodel.FrameworkKind.FOCUS_AREAS).found
+    assert found is not None and found[0] is strategy
+    assert catalogue.resolve("no-such-code", uphmodel.FrameworkKind.FOCUS_AREAS).found is None
+    assert catalogue["target-groups"].get("no-such-code") is None
+    assert set(catalogue.ids) == {
         "focus-areas-2016",
         "strategy-2025",
         "target-groups",
@@ -117,10 +118,14 @@ def test_focus_area_codes_are_stable_and_distinct_from_numbering() -> None:
     }
 
 
-def test_code_list_refuses_duplicate_codes() -> None:
-    item = codes.Code(code="a", label="A", label_en="A")
-    with pytest.raises(ValueError, match="appears twice"):
-        codes.CodeList(id="x", label="x", label_en="x", items=(item, item))
+def test_a_framework_with_a_code_twice_is_a_finding_not_a_crash() -> None:
+    item = uphmodel.FrameworkCode(code="a", label="A")
+    framework = uphmodel.Framework(id="x", title="x", codes=(item, item))  # data can be wrong
+    plan = Plan(id="p", title="t", kind=PlanKind.OTHER, own_frameworks=(framework,))
+    (finding,) = uphmodel.check(plan).by_rule("frameworks.defined")
+    assert "appears twice" in finding.message
+    with pytest.raises(InvalidValue, match="cannot contain ':'"):
+        uphmodel.FrameworkCode(code="x:a", label="A")
 
 
 def test_public_api_is_importable() -> None:

@@ -255,9 +255,9 @@ def _defined(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
                     f"(also at {path}/codes/{codes[entry.code]})",
                 )
             codes.setdefault(entry.code, j)
-        parents: dict[str, tuple[str, ...]] = {
-            e.code: (e.parent,) if e.parent else () for e in framework.codes
-        }
+        parents: dict[str, tuple[str, ...]] = {}
+        for entry in framework.codes:  # the first of a twice-used code counts
+            parents.setdefault(entry.code, (entry.parent,) if entry.parent else ())
         reported: set[str] = set()
         for j, entry in enumerate(framework.codes):
             if entry.parent is not None and entry.parent not in codes:

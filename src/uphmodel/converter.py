@@ -41,7 +41,7 @@ from uphmodel._errors import InvalidValue, Problem
 from uphmodel._frozen import FrozenMap, freeze, thaw
 from uphmodel._period import Period
 from uphmodel._text import did_you_mean
-from uphmodel.model import EXTRA, ID, IDS, Value, check_exact, check_id
+from uphmodel.model import CODE, EXTRA, ID, IDS, Value, check_code, check_exact, check_id
 
 __all__ = [
     "configure_converter",
@@ -172,6 +172,17 @@ def _structure_optional_id(obj: object, _: object) -> str | None:
     return None if obj is None else _structure_id(obj, _)
 
 
+def _structure_code(obj: object, _: object) -> str:
+    problem = check_code(obj)
+    if problem:
+        raise Invalid(problem)
+    return typing.cast(str, obj)
+
+
+def _structure_optional_code(obj: object, _: object) -> str | None:
+    return None if obj is None else _structure_code(obj, _)
+
+
 def _structure_ids(obj: object, _: object) -> tuple[str, ...]:
     if not isinstance(obj, list):
         raise Invalid(f"expected a list of ids, got {describe(obj)}")
@@ -254,6 +265,11 @@ def _record_structure_factory(
             )
         elif kind == IDS["uph"]:
             overrides[f.name] = override(struct_hook=_structure_ids)
+        elif kind == CODE["uph"]:
+            optional = f.default is None
+            overrides[f.name] = override(
+                struct_hook=_structure_optional_code if optional else _structure_code
+            )
     base = make_dict_structure_fn(cls, conv, **overrides)
     name = cls.__name__
 

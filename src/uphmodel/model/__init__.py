@@ -20,7 +20,18 @@ conversions), ``_structure`` (sections, terms, sources), ``_timeline`` and ``_pr
 from __future__ import annotations
 
 from uphmodel.model._decisions import ChangeLogEntry, Decision, DecisionKind
-from uphmodel.model._fields import CODES, EXTRA, ID, IDS, PERSONAL, Value, check_exact, check_id
+from uphmodel.model._fields import (
+    CODE,
+    CODES,
+    EXTRA,
+    ID,
+    IDS,
+    PERSONAL,
+    Value,
+    check_code,
+    check_exact,
+    check_id,
+)
 from uphmodel.model._follow_up import FollowUp, FollowUpItem, GoalFate
 from uphmodel.model._frameworks import (
     Citation,
@@ -72,6 +83,7 @@ from uphmodel.model._structure import FocusAreaWording, Section, SourceDocument,
 from uphmodel.model._timeline import Phase, Timeline
 
 __all__ = [
+    "CODE",
     "CODES",
     "EXTRA",
     "ID",
@@ -133,6 +145,7 @@ __all__ = [
     "UseKind",
     "Value",
     "Vision",
+    "check_code",
     "check_exact",
     "check_id",
 ]

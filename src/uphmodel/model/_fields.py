@@ -27,6 +27,7 @@ Value = Decimal | bool | str
 #: and of personal data.
 ID: dict[str, object] = {"uph": "id"}
 IDS: dict[str, object] = {"uph": "ids"}
+CODE: dict[str, object] = {"uph": "code"}  #: a framework's id or code (an id without ":")
 EXTRA: dict[str, object] = {"uph": "extra"}
 PERSONAL: dict[str, object] = {"uph": "personal", "personal": True}
 

@@ -20,6 +20,7 @@ from uphmodel._errors import InvalidValue
 from uphmodel._frozen import Extra
 from uphmodel._period import Period
 from uphmodel.model._fields import (
+    CODE,
     ID,
     extra_field,
     items_field,
@@ -93,11 +94,11 @@ class FrameworkCode:
             own source (a list compiled from several documents cites one per code).
     """
 
-    code: str = attrs.field(validator=valid_code)
+    code: str = attrs.field(validator=valid_code, metadata=CODE)
     label: str
     label_en: str | None = None
     kind: str | None = None
-    parent: str | None = attrs.field(default=None, validator=valid_optional_code)
+    parent: str | None = attrs.field(default=None, validator=valid_optional_code, metadata=CODE)
     description: str | None = None
     valid: Period | None = None
     citation: Citation | None = None
@@ -121,7 +122,7 @@ class Framework:
         codes: its codes, in the order the source gives them.
     """
 
-    id: str = attrs.field(validator=valid_code)
+    id: str = attrs.field(validator=valid_code, metadata=CODE)
     title: str
     title_en: str | None = None
     kind: FrameworkKind = FrameworkKind.FOCUS_AREAS
@@ -177,8 +178,8 @@ class Mapping:
         note: anything else (what the relation leaves out).
     """
 
-    source: str = attrs.field(validator=valid_code)
-    target: str | None = attrs.field(default=None, validator=valid_optional_code)
+    source: str = attrs.field(validator=valid_code, metadata=CODE)
+    target: str | None = attrs.field(default=None, validator=valid_optional_code, metadata=CODE)
     relation: Relation
     evidence: str | None = None
     note: str | None = None
@@ -214,10 +215,10 @@ class Crosswalk:
         mappings: the pairs; a source code may have several, or an explicit ``none``.
     """
 
-    id: str = attrs.field(validator=valid_code)
+    id: str = attrs.field(validator=valid_code, metadata=CODE)
     title: str | None = None
-    source_framework: str = attrs.field(validator=valid_code)
-    target_framework: str = attrs.field(validator=valid_code)
+    source_framework: str = attrs.field(validator=valid_code, metadata=CODE)
+    target_framework: str = attrs.field(validator=valid_code, metadata=CODE)
     basis: MappingBasis
     citation: Citation | None = None
     description: str | None = None
