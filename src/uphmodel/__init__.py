@@ -23,7 +23,6 @@ from uphmodel._allocate import (
     money_summary,
 )
 from uphmodel._changelog import render_changelog
-from uphmodel._check import CheckContext, CheckOptions, Finding, Report, Rule, Severity
 from uphmodel._diff import (
     Change,
     ChangeKind,
@@ -56,7 +55,6 @@ from uphmodel._json import (
 from uphmodel._period import Granularity, Period, Span
 from uphmodel._queries import active_in, ending_in, overdue
 from uphmodel._redact import redact
-from uphmodel._rules import RULES, check
 from uphmodel._summary import summarize
 from uphmodel._timeline import parse_timeline, structure_timelines
 from uphmodel._upgrade import SCHEMA_VERSION, SchemaWarning, UpgradeError, UpgradeNote, upgrade
@@ -126,6 +124,7 @@ from uphmodel.model import (
     Value,
     Vision,
 )
+from uphmodel.rules import RULES, CheckContext, CheckOptions, Finding, Report, Rule, Severity, check
 
 __version__ = "0.1.0"
 

@@ -29,7 +29,6 @@ from typing import TypeVar
 from uphmodel import __version__, examples
 from uphmodel._allocate import AllocationError, Rounding, allocate, to_decimal
 from uphmodel._changelog import render_changelog
-from uphmodel._check import Report, Severity
 from uphmodel._diff import diff, to_json_patch
 from uphmodel._errors import LoadError, UphError
 from uphmodel._frozen import FrozenMap
@@ -44,13 +43,13 @@ from uphmodel._json import (
     migrate,
     write_text,
 )
-from uphmodel._rules import RULES, check
 from uphmodel._summary import summarize
 from uphmodel._text import figure
 from uphmodel._upgrade import SCHEMA_VERSION, SchemaWarning, UpgradeError
 from uphmodel.converter import make_converter, problems_from
 from uphmodel.frameworks import ACCEPTED, UnknownFramework, builtin, convert_framework
 from uphmodel.model import AllocationKey, KeyMethod, Plan, Relation
+from uphmodel.rules import RULES, Report, Severity, check
 
 __all__ = ["main"]
 

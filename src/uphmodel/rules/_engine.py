@@ -5,7 +5,7 @@ function from a plan (and a :class:`CheckContext`) to :class:`Finding` values. :
 runs rules over a plan and returns a :class:`Report`; nothing is raised for what a plan's data
 gets wrong. Callers switch rules off, change severities, set the tolerance for totals and add
 rules of their own through :class:`CheckOptions`, without editing the library. The built-in rules
-and :func:`uphmodel.check` are in ``uphmodel._rules``.
+and :func:`uphmodel.check` are in :mod:`uphmodel.rules`.
 """
 
 from __future__ import annotations

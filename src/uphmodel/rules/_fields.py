@@ -1,0 +1,38 @@
+"""Rules about the fields of the document itself: fields uphmodel does not know."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import attrs
+
+from uphmodel._tree import walk
+from uphmodel.converter import unknown_field_message
+from uphmodel.model import (
+    Plan,
+)
+from uphmodel.rules._engine import (
+    CheckContext,
+    Finding,
+    Severity,
+)
+
+ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+
+def _escape(key: str) -> str:
+    return key.replace("~", "~0").replace("/", "~1")
+
+
+def _unknown(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
+    for path, record in walk(plan):
+        if not record.extra:
+            continue
+        known = [f.name for f in attrs.fields(type(record)) if f.name != "extra"]
+        for key in record.extra:
+            yield Finding(
+                path=f"{path}/{_escape(key)}",
+                item=getattr(record, "id", None),
+                message=f"{unknown_field_message(key, known)}: it is kept as written, but "
+                f"uphmodel does not know what it means in a {type(record).__name__}",
+            )

@@ -1,0 +1,133 @@
+"""Rules about indicators and their values."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from uphmodel._text import figure
+from uphmodel.model import (
+    Indicator,
+    MeasureKind,
+    Observation,
+    Plan,
+    Target,
+)
+from uphmodel.rules._engine import (
+    CheckContext,
+    Finding,
+    Severity,
+)
+
+ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+
+_NUMERIC = {MeasureKind.COUNT, MeasureKind.PERCENTAGE, MeasureKind.RATE, MeasureKind.RATIO,
+            MeasureKind.MONEY}  # fmt: skip
+
+
+def _values_of(indicator: Indicator, i: int) -> Iterator[tuple[str, Observation | Target]]:
+    for name in ("baselines", "observations", "targets"):
+        for j, value in enumerate(getattr(indicator, name)):
+            yield f"/indicators/{i}/{name}/{j}", value
+
+
+def _values(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
+    for i, indicator in enumerate(plan.indicators):
+        measure = indicator.measure
+        if measure is None:
+            continue
+        for path, entry in _values_of(indicator, i):
+            value = entry.value
+            if value is None:
+                continue
+            where = f"{path}/value"
+            if measure is MeasureKind.YES_NO:
+                if not isinstance(value, bool):
+                    yield Finding(
+                        path=where, item=indicator.id,
+                        message=f"a yes/no indicator takes true or false, not {value!r}",
+                    )  # fmt: skip
+                continue
+            if measure not in _NUMERIC:
+                continue
+            if isinstance(value, bool):
+                yield Finding(
+                    path=where, item=indicator.id,
+                    message=f"a {measure.value} indicator takes a number, not {value}",
+                )  # fmt: skip
+            elif isinstance(value, str):
+                yield Finding(
+                    path=where, item=indicator.id, severity=WARNING,
+                    message=f"a {measure.value} indicator takes a number; {value!r} is text",
+                )  # fmt: skip
+            elif measure is MeasureKind.PERCENTAGE and not 0 <= value <= 100:
+                yield Finding(
+                    path=where, item=indicator.id,
+                    message=f"a percentage lies between 0 and 100, not {figure(value)}",
+                )  # fmt: skip
+            elif measure is MeasureKind.COUNT and (value < 0 or value != value.to_integral()):
+                yield Finding(
+                    path=where, item=indicator.id,
+                    message=f"a count is a whole number of at least 0, not {figure(value)}",
+                )  # fmt: skip
+            elif measure in (MeasureKind.RATE, MeasureKind.RATIO) and value < 0:
+                yield Finding(
+                    path=where, item=indicator.id,
+                    message=f"a {measure.value} cannot be negative ({figure(value)})",
+                )  # fmt: skip
+
+
+def _rate_base(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
+    for i, indicator in enumerate(plan.indicators):
+        if indicator.measure is MeasureKind.RATE and not indicator.rate_base:
+            yield Finding(
+                path=f"/indicators/{i}/rate_base",
+                item=indicator.id,
+                message="a rate needs its base: per how many inhabitants (rate_base, e.g. 100000)",
+            )
+        elif indicator.rate_base is not None and indicator.rate_base <= 0:
+            yield Finding(
+                path=f"/indicators/{i}/rate_base",
+                item=indicator.id,
+                message=f"a rate base is a positive number, not {indicator.rate_base}",
+            )
+
+
+def _dimensions(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
+    for i, indicator in enumerate(plan.indicators):
+        declared = set(indicator.dimensions)
+        for path, entry in _values_of(indicator, i):
+            for key in entry.breakdown:
+                if key not in declared:
+                    shown = ", ".join(indicator.dimensions) or "none"
+                    yield Finding(
+                        path=f"{path}/breakdown/{key}",
+                        item=indicator.id,
+                        message=f"the breakdown dimension {key!r} is not declared by the "
+                        f"indicator (declared: {shown})",
+                    )
+
+
+def _target_period(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
+    for i, indicator in enumerate(plan.indicators):
+        for j, target in enumerate(indicator.targets):
+            if target.period is None:
+                yield Finding(
+                    path=f"/indicators/{i}/targets/{j}/period",
+                    item=indicator.id,
+                    message="a target should say by when it is to be reached (period)",
+                )
+
+
+def _baseline(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
+    for i, indicator in enumerate(plan.indicators):
+        if indicator.measure not in _NUMERIC:
+            continue
+        if indicator.baselines or indicator.observations or indicator.description:
+            continue
+        yield Finding(
+            path=f"/indicators/{i}/baselines",
+            item=indicator.id,
+            message=f"the {indicator.measure.value} indicator {indicator.name!r} has no baseline "
+            "and no values, and does not say why (description)",
+        )

@@ -1,0 +1,308 @@
+"""Rules about ids and references: unique ids, references that resolve, known codes, the
+plan's own frameworks, parents without circles."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+
+from uphmodel._frozen import FrozenMap
+from uphmodel._text import did_you_mean
+from uphmodel._tree import walk
+from uphmodel.frameworks import Catalogue, Resolution, builtin
+from uphmodel.frameworks._catalogue import coded_fields, in_use
+from uphmodel.model import (
+    Activity,
+    AllocationKey,
+    BudgetLine,
+    ChangeLogEntry,
+    ContactPoint,
+    Contribution,
+    Decision,
+    FollowUpItem,
+    FrameworkKind,
+    Goal,
+    Grant,
+    GrantUse,
+    Indicator,
+    KeyPart,
+    Plan,
+    Pool,
+    PopulationFigure,
+    Provenance,
+    Responsibility,
+    Section,
+    SourceDocument,
+    Stakeholder,
+    Term,
+    Total,
+)
+from uphmodel.rules._engine import (
+    CheckContext,
+    Finding,
+    Severity,
+)
+
+ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+
+def _unique_ids(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
+    for item_id, path in ctx.index.duplicates:
+        yield Finding(
+            path=path,
+            item=item_id,
+            message=f"the id {item_id!r} is already used at {ctx.index.path(item_id)}; "
+            "ids must be unique within the plan",
+        )
+    for i, follow_up in enumerate(plan.follow_ups):
+        seen: dict[str, int] = {}
+        for j, item in enumerate(follow_up.items):
+            if item.goal in seen:
+                yield Finding(
+                    path=f"/follow_ups/{i}/items/{j}/goal",
+                    item=item.goal,
+                    message=f"goal {item.goal!r} is followed up twice in this follow-up "
+                    f"(also at /follow_ups/{i}/items/{seen[item.goal]})",
+                )
+            seen.setdefault(item.goal, j)
+    versions: dict[str, int] = {}
+    for i, change in enumerate(plan.changes):
+        if change.version in versions:
+            yield Finding(
+                path=f"/changes/{i}/version",
+                message=f"version {change.version!r} appears twice in the change log "
+                f"(also at /changes/{versions[change.version]})",
+            )
+        versions.setdefault(change.version, i)
+
+
+# For each record class: its reference fields and the kinds of item each may point at (None: any
+# item of the plan). FollowUpItem.goal and .parent name goals of the version followed up, which
+# need not be in this plan, so they are not references here.
+_STAKEHOLDER: tuple[type, ...] = (Stakeholder,)
+
+
+_REFERENCES: dict[type, tuple[tuple[str, tuple[type, ...] | None], ...]] = {
+    Plan: (("owners", _STAKEHOLDER),),
+    Provenance: (("document", (SourceDocument,)),),
+    SourceDocument: (("publisher", _STAKEHOLDER),),
+    Section: (("parent", (Section,)),),
+    Term: (("refers_to", _STAKEHOLDER),),
+    Stakeholder: (("member_of", _STAKEHOLDER), ("part_of", _STAKEHOLDER)),
+    ContactPoint: (("organisation", _STAKEHOLDER), ("bodies", _STAKEHOLDER)),
+    Responsibility: (("stakeholder", _STAKEHOLDER),),
+    Goal: (("parent", (Goal,)), ("indicators", (Indicator,)), ("sections", (Section,))),
+    Activity: (("goals", (Goal,)), ("indicators", (Indicator,)), ("sections", (Section,))),
+    Decision: (("bodies", _STAKEHOLDER), ("addressees", _STAKEHOLDER), ("subjects", None)),
+    ChangeLogEntry: (("decided_by", _STAKEHOLDER),),
+    Grant: (
+        ("funder", _STAKEHOLDER),
+        ("recipient", _STAKEHOLDER),
+        ("part_of", (Grant,)),
+        ("key", (AllocationKey,)),
+        ("sections", (Section,)),
+    ),
+    GrantUse: (("activities", (Activity,)),),
+    AllocationKey: (
+        ("parties", _STAKEHOLDER),
+        ("weights", _STAKEHOLDER),
+        ("figures", (PopulationFigure,)),
+        ("amounts", _STAKEHOLDER),
+        ("grants", (Grant,)),
+        ("rest", (AllocationKey,)),
+    ),
+    KeyPart: (("key", (AllocationKey,)),),
+    Pool: (("key", (AllocationKey,)),),
+    PopulationFigure: (("stakeholder", _STAKEHOLDER),),
+    Contribution: (("stakeholder", _STAKEHOLDER),),
+    BudgetLine: (("goals", (Goal,)), ("activities", (Activity,))),
+    Total: (("parts", None),),
+    FollowUpItem: (
+        ("successors", (Goal, Activity)),
+        ("indicators", (Indicator,)),
+        ("sections", (Section,)),
+    ),
+}
+
+
+def _resolve(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
+    for path, record in walk(plan):
+        for name, kinds in _REFERENCES.get(type(record), ()):
+            value = getattr(record, name)
+            if isinstance(value, FrozenMap):  # keyed by party id
+                pairs = [(f"{path}/{name}/{k}", k) for k in value]
+            elif isinstance(value, tuple):
+                pairs = [(f"{path}/{name}/{i}", ref) for i, ref in enumerate(value)]
+            else:
+                pairs = [(f"{path}/{name}", value)]
+            for where, ref in pairs:
+                if ref is None:
+                    continue
+                kind = ctx.index.kind(ref)
+                if kind is None:
+                    yield Finding(
+                        path=where, item=ref, message=f"{name} refers to {ref!r}, which is not "
+                        "an item of this plan",
+                    )  # fmt: skip
+                elif kinds is not None and kind not in kinds:
+                    wanted = " or ".join(k.__name__ for k in kinds)
+                    yield Finding(
+                        path=where, item=ref, message=f"{name} refers to {ref!r}, which is a "
+                        f"{kind.__name__}, not a {wanted}",
+                    )  # fmt: skip
+
+
+def _codes(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
+    catalogue = ctx.catalogue
+    used = in_use(plan)
+    for i, framework in enumerate(plan.frameworks):
+        if framework not in catalogue:
+            yield Finding(
+                path=f"/frameworks/{i}",
+                message=f"{framework!r} is not a known framework"
+                f"{did_you_mean(framework, catalogue.ids)} (known: {', '.join(catalogue.ids)}); "
+                "define it in own_frameworks or pass it to check(frameworks=...)",
+            )
+    for path, record in walk(plan):
+        for name, kind, refs in coded_fields(record):
+            single = not isinstance(getattr(record, name), tuple)
+            for j, ref in enumerate(refs):
+                where = f"{path}/{name}" if single else f"{path}/{name}/{j}"
+                finding = _code_finding(catalogue.resolve(ref, kind, used), catalogue, kind)
+                if finding is not None:
+                    yield attrs.evolve(finding, path=where)
+
+
+def _code_finding(
+    resolution: Resolution, catalogue: Catalogue, kind: FrameworkKind
+) -> Finding | None:
+    ref = resolution.reference
+    if resolution.problem:
+        return Finding(path="", message=resolution.problem)
+    if not resolution.matches:
+        near = catalogue.suggest(ref, kind)
+        hint = f"; nearest: {', '.join(near)}" if near else ""
+        searched = ", ".join(resolution.searched) or "none"
+        return Finding(
+            path="",
+            message=f"{ref!r} is not a code of the {kind.value} frameworks searched "
+            f"({searched}){hint}",
+        )
+    if len(resolution.matches) > 1:
+        ids = [fw.id for fw, _ in resolution.matches]
+        return Finding(
+            path="",
+            message=f"{ref!r} is a code of {' and of '.join(ids)}: write "
+            + " or ".join(f"{fid}:{ref}" for fid in ids)
+            + " to say which",
+        )
+    if resolution.unlisted:
+        framework = resolution.matches[0][0]
+        return Finding(
+            path="",
+            severity=WARNING,
+            message=f"{ref!r} belongs to the framework {framework.id!r}, which the plan does not "
+            "list in frameworks",
+        )
+    return None
+
+
+def _defined(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
+    builtins = {fw.id: fw for fw in builtin()}
+    seen: dict[str, int] = {}
+    for i, framework in enumerate(plan.own_frameworks):
+        path = f"/own_frameworks/{i}"
+        if framework.id in seen:
+            yield Finding(
+                path=f"{path}/id",
+                message=f"the framework {framework.id!r} is defined twice "
+                f"(also at /own_frameworks/{seen[framework.id]})",
+            )
+        seen.setdefault(framework.id, i)
+        same = builtins.get(framework.id)
+        if same is not None and same != framework:
+            yield Finding(
+                path=f"{path}/id",
+                severity=WARNING,
+                message=f"the plan's own {framework.id!r} differs from the built-in framework of "
+                "that id and replaces it for this plan",
+            )
+        codes: dict[str, int] = {}
+        for j, entry in enumerate(framework.codes):
+            if entry.code in codes:
+                yield Finding(
+                    path=f"{path}/codes/{j}/code",
+                    message=f"the code {entry.code!r} appears twice in {framework.id!r} "
+                    f"(also at {path}/codes/{codes[entry.code]})",
+                )
+            codes.setdefault(entry.code, j)
+        parents: dict[str, tuple[str, ...]] = {}
+        for entry in framework.codes:  # the first of a twice-used code counts
+            parents.setdefault(entry.code, (entry.parent,) if entry.parent else ())
+        reported: set[str] = set()
+        for j, entry in enumerate(framework.codes):
+            if entry.parent is not None and entry.parent not in codes:
+                yield Finding(
+                    path=f"{path}/codes/{j}/parent",
+                    message=f"the parent {entry.parent!r} of {entry.code!r} is not a code of "
+                    f"{framework.id!r}{did_you_mean(entry.parent, codes)}",
+                )
+            cycle = _find_cycle(entry.code, parents)
+            if cycle and not reported & set(cycle):
+                reported.update(cycle)
+                yield Finding(
+                    path=f"{path}/codes/{j}/parent",
+                    message="parent goes round in a circle: " + " → ".join([*cycle, cycle[0]]),
+                )
+
+
+def _cycles(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
+    chains: tuple[tuple[str, tuple[Any, ...], str], ...] = (
+        ("goals", plan.goals, "parent"),
+        ("sections", plan.sections, "parent"),
+        ("stakeholders", plan.stakeholders, "part_of"),
+        ("stakeholders", plan.stakeholders, "member_of"),
+        ("grants", plan.grants, "part_of"),
+    )
+    for collection, items, field in chains:
+        edges: dict[str, tuple[str, ...]] = {}
+        for item in items:
+            value = getattr(item, field)
+            edges[item.id] = value if isinstance(value, tuple) else (value,) if value else ()
+        reported: set[str] = set()
+        for i, item in enumerate(items):
+            cycle = _find_cycle(item.id, edges)
+            if cycle and not reported & set(cycle):
+                reported.update(cycle)
+                yield Finding(
+                    path=f"/{collection}/{i}/{field}",
+                    item=item.id,
+                    message=f"{field} goes round in a circle: " + " → ".join([*cycle, cycle[0]]),
+                )
+
+
+def _find_cycle(start: str, edges: dict[str, tuple[str, ...]]) -> list[str] | None:
+    path: list[str] = []
+    on_path: set[str] = set()
+    done: set[str] = set()
+
+    def visit(node: str) -> list[str] | None:
+        if node in on_path:
+            return path[path.index(node) :]
+        if node in done or node not in edges:
+            return None
+        on_path.add(node)
+        path.append(node)
+        for nxt in edges[node]:
+            found = visit(nxt)
+            if found:
+                return found
+        on_path.discard(node)
+        path.pop()
+        done.add(node)
+        return None
+
+    found = visit(start)
+    return found if found and start in found else None
