@@ -435,3 +435,15 @@ def test_crosswalk_documents_round_trip_and_invert(data: st.DataObject) -> None:
 def test_public_names() -> None:
     assert frameworks.builtin is builtin
     assert isinstance(Citation(title="t").title, str)
+
+
+def test_a_diff_names_the_code_of_a_framework_that_changed() -> None:
+    plan = Plan(id="p", title="t", kind=uphmodel.PlanKind.OTHER, own_frameworks=(RUS,))
+    renamed = attrs.evolve(RUS.codes[1], label="Ungas inflytande i regionen")
+    new = attrs.evolve(plan, own_frameworks=(attrs.evolve(RUS, codes=(RUS.codes[0], renamed)),))
+    (change,) = uphmodel.diff(plan, new)
+    assert str(change) == (
+        "changed own_frameworks[rus-2024] / codes[ungas-inflytande] / label: "
+        '"Ungas inflytande" → "Ungas inflytande i regionen"'
+    )
+    assert uphmodel.apply(plan, uphmodel.diff(plan, new)) == new

@@ -262,6 +262,9 @@ _NESTED_KEYS: dict[str, Callable[[dict[str, Any]], str]] = {
     "parts": _field("key"),
     "responsibilities": lambda r: f"{r['stakeholder']}|{r.get('role', 'responsible')}",
     "phases": lambda p: f"{p.get('label', '')}|{p.get('period', '')}|{p['text']}",
+    "codes": _field("code"),  # a framework's codes
+    "mappings": lambda m: f"{m['source']}|{m.get('target', '')}",
+    "references": _field("path"),  # a conversion's references
 }
 
 
