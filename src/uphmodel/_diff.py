@@ -4,8 +4,9 @@
 id (change-log rows by version, terms by term, focus-area wordings and a framework's codes by
 code, observations by period and breakdown …), never by position, so a change is reported as
 what it is: an item added, removed, or changed field by field, a goal moved to another parent,
-focus area or section, a list reordered. :func:`apply` replays a diff, with ``apply(old, diff(old, new)) == new``;
-:func:`to_json_patch` writes it as RFC 6902 operations on the canonical JSON.
+focus area or section, a list reordered. :func:`apply` replays a diff, with
+``apply(old, diff(old, new)) == new``; :func:`to_json_patch` writes it as RFC 6902 operations on
+the canonical JSON.
 
 Matching is by dictionaries, so a diff of two plans of *n* items costs O(*n*) time and memory
 beyond reading them (a reordered list adds O(*k*²) for its *k* items moved).

@@ -3,7 +3,7 @@ plan's own frameworks, parents without circles."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import attrs
@@ -57,25 +57,28 @@ def _unique_ids(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
             "ids must be unique within the plan",
         )
     for i, follow_up in enumerate(plan.follow_ups):
-        seen: dict[str, int] = {}
-        for j, item in enumerate(follow_up.items):
-            if item.goal in seen:
-                yield Finding(
-                    path=f"/follow_ups/{i}/items/{j}/goal",
-                    item=item.goal,
-                    message=f"goal {item.goal!r} is followed up twice in this follow-up "
-                    f"(also at /follow_ups/{i}/items/{seen[item.goal]})",
-                )
-            seen.setdefault(item.goal, j)
-    versions: dict[str, int] = {}
-    for i, change in enumerate(plan.changes):
-        if change.version in versions:
+        for j, goal, first in _repeats(item.goal for item in follow_up.items):
             yield Finding(
-                path=f"/changes/{i}/version",
-                message=f"version {change.version!r} appears twice in the change log "
-                f"(also at /changes/{versions[change.version]})",
+                path=f"/follow_ups/{i}/items/{j}/goal",
+                item=goal,
+                message=f"goal {goal!r} is followed up twice in this follow-up "
+                f"(also at /follow_ups/{i}/items/{first})",
             )
-        versions.setdefault(change.version, i)
+    for i, version, first in _repeats(change.version for change in plan.changes):
+        yield Finding(
+            path=f"/changes/{i}/version",
+            message=f"version {version!r} appears twice in the change log "
+            f"(also at /changes/{first})",
+        )
+
+
+def _repeats(keys: Iterable[str]) -> Iterator[tuple[int, str, int]]:
+    """``(index, key, index of its first occurrence)`` for every key seen before."""
+    first: dict[str, int] = {}
+    for index, key in enumerate(keys):
+        if key in first:
+            yield index, key, first[key]
+        first.setdefault(key, index)
 
 
 # For each record class: its reference fields and the kinds of item each may point at (None: any
@@ -211,16 +214,14 @@ def _code_finding(
 
 def _defined(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
     builtins = {fw.id: fw for fw in builtin()}
-    seen: dict[str, int] = {}
+    for i, framework_id, first in _repeats(fw.id for fw in plan.own_frameworks):
+        yield Finding(
+            path=f"/own_frameworks/{i}/id",
+            message=f"the framework {framework_id!r} is defined twice "
+            f"(also at /own_frameworks/{first})",
+        )
     for i, framework in enumerate(plan.own_frameworks):
         path = f"/own_frameworks/{i}"
-        if framework.id in seen:
-            yield Finding(
-                path=f"{path}/id",
-                message=f"the framework {framework.id!r} is defined twice "
-                f"(also at /own_frameworks/{seen[framework.id]})",
-            )
-        seen.setdefault(framework.id, i)
         same = builtins.get(framework.id)
         if same is not None and same != framework:
             yield Finding(
@@ -229,25 +230,22 @@ def _defined(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
                 message=f"the plan's own {framework.id!r} differs from the built-in framework of "
                 "that id and replaces it for this plan",
             )
-        codes: dict[str, int] = {}
-        for j, entry in enumerate(framework.codes):
-            if entry.code in codes:
-                yield Finding(
-                    path=f"{path}/codes/{j}/code",
-                    message=f"the code {entry.code!r} appears twice in {framework.id!r} "
-                    f"(also at {path}/codes/{codes[entry.code]})",
-                )
-            codes.setdefault(entry.code, j)
+        for j, code, first in _repeats(entry.code for entry in framework.codes):
+            yield Finding(
+                path=f"{path}/codes/{j}/code",
+                message=f"the code {code!r} appears twice in {framework.id!r} "
+                f"(also at {path}/codes/{first})",
+            )
         parents: dict[str, tuple[str, ...]] = {}
         for entry in framework.codes:  # the first of a twice-used code counts
             parents.setdefault(entry.code, (entry.parent,) if entry.parent else ())
         reported: set[str] = set()
         for j, entry in enumerate(framework.codes):
-            if entry.parent is not None and entry.parent not in codes:
+            if entry.parent is not None and entry.parent not in parents:
                 yield Finding(
                     path=f"{path}/codes/{j}/parent",
                     message=f"the parent {entry.parent!r} of {entry.code!r} is not a code of "
-                    f"{framework.id!r}{did_you_mean(entry.parent, codes)}",
+                    f"{framework.id!r}{did_you_mean(entry.parent, parents)}",
                 )
             cycle = _find_cycle(entry.code, parents)
             if cycle and not reported & set(cycle):
