@@ -162,10 +162,11 @@ class Catalogue:
         ``uses``), then, if it is not there, in every framework of ``kind``.
         """
         framework_id, qualified, code = reference.partition(":")
+        used = set(uses)
         if qualified:
-            return self._resolve_qualified(reference, framework_id, code, kind, set(uses))
+            return self._resolve_qualified(reference, framework_id, code, kind, used)
         of_kind = self.of_kind(kind)
-        listed = [fw for fw in of_kind if fw.id in set(uses)]
+        listed = [fw for fw in of_kind if fw.id in used]
         searched: list[str] = []
         for scope in (listed, of_kind) if listed else (of_kind,):
             searched.extend(fw.id for fw in scope if fw.id not in searched)

@@ -146,12 +146,12 @@ def convert_framework(
         if isinstance(record, FocusAreaWording):
             continue  # the plan's own wording of an area of its framework: kept as written
         fields: dict[str, tuple[str, ...]] = {}
+        item = getattr(record, "id", None)
         for name, kind, refs in coded_fields(record):
             if kind is not target.kind:
                 continue
             new = list(refs)
             for i, ref in enumerate(refs):
-                item = getattr(record, "id", None)
                 found = _convert_one(catalogue, target, ref, used, after, accepted)
                 if found is None:
                     continue  # already a code of the target framework
@@ -164,14 +164,13 @@ def convert_framework(
         if fields:
             changes[path] = _setter(fields)
     added = to not in plan.frameworks
-    record = FrameworkConversion(framework=to, added=added, date=date, references=tuple(references))
-    converted = update(plan, changes)
+    done = FrameworkConversion(framework=to, added=added, date=date, references=tuple(references))
     converted = attrs.evolve(
-        converted,
+        update(plan, changes),
         frameworks=(*plan.frameworks, to) if added else plan.frameworks,
-        conversions=(*plan.conversions, record),
+        conversions=(*plan.conversions, done),
     )
-    return Conversion(plan=converted, record=record)
+    return Conversion(plan=converted, record=done)
 
 
 def _setter(fields: dict[str, tuple[str, ...]]) -> Callable[[Any], Any]:
