@@ -19,7 +19,8 @@ from uphmodel.cli import main
 from .conftest import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures"
-FROZEN = sorted((FIXTURES / "schema-1.0").glob("*.json"))
+VERSIONS = sorted(p.name.removeprefix("schema-") for p in FIXTURES.glob("schema-*"))
+FROZEN = sorted(FIXTURES.glob("schema-*/*.json"))
 
 
 def _minimal(version: str, **fields: object) -> dict[str, object]:
@@ -30,17 +31,25 @@ def _minimal(version: str, **fields: object) -> dict[str, object]:
 # the frozen documents of every earlier version
 
 
-def test_there_is_a_frozen_document_for_every_example() -> None:
-    assert sorted(p.stem for p in FROZEN) == sorted(uphmodel.examples.names())
-    for path in FROZEN:
-        assert json.loads(path.read_text(encoding="utf-8"))["schema_version"] == "1.0"
+def test_there_is_a_frozen_document_of_every_version_for_every_example() -> None:
+    earlier = {step.source for step in STEPS}
+    assert earlier <= set(VERSIONS) <= earlier | {uphmodel.SCHEMA_VERSION}
+    for version in VERSIONS:
+        folder = FIXTURES / f"schema-{version}"
+        assert sorted(p.stem for p in folder.glob("*.json")) == sorted(uphmodel.examples.names())
+        for path in folder.glob("*.json"):
+            assert json.loads(path.read_text(encoding="utf-8"))["schema_version"] == version
 
 
-@pytest.mark.parametrize("path", FROZEN, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", FROZEN, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_frozen_documents_keep_loading_to_the_same_plan(path: Path) -> None:
-    with pytest.warns(SchemaWarning, match="upgraded from schema_version 1.0 to 1.1"):
+    version = path.parent.name.removeprefix("schema-")
+    expected = (path.parent / "upgraded" / path.name).read_text(encoding="utf-8")
+    if version == uphmodel.SCHEMA_VERSION:
         plan = uphmodel.load(path)
-    expected = (FIXTURES / "upgraded" / path.name).read_text(encoding="utf-8")
+    else:
+        with pytest.warns(SchemaWarning, match=f"upgraded from schema_version {version} to"):
+            plan = uphmodel.load(path)
     assert uphmodel.dumps(plan) == expected
     assert uphmodel.loads(expected) == plan
 
