@@ -88,6 +88,20 @@ CASES: dict[str, tuple[str, str]] = {
     {"id": "b", "text": "Samordningsresurs", "parent": "a"}
   ]""",
     ),
+    "sections.numbers": (
+        """
+  "sections": [
+    {"id": "s2", "title": "Barn och unga", "number": "2"},
+    {"id": "s2-1", "title": "Tillgängliga insatser", "number": "2.1", "parent": "s2"},
+    {"id": "s2-1b", "title": "Tidiga insatser", "number": "2.1", "parent": "s2"}
+  ]""",
+        """
+  "sections": [
+    {"id": "s2", "title": "Barn och unga", "number": "2"},
+    {"id": "s2-1", "title": "Tillgängliga insatser", "number": "2.1", "parent": "s2"},
+    {"id": "s2-2", "title": "Tidiga insatser", "number": "2.2", "parent": "s2"}
+  ]""",
+    ),
     "goals.horizon": (
         """
   "goals": [
@@ -172,6 +186,22 @@ CASES: dict[str, tuple[str, str]] = {
      "part_of": "kommunerna"},
     {"id": "bracke", "purpose": "Gemensam analys och handlingsplan", "amount": 225053,
      "part_of": "kommunerna"}
+  ]""",
+    ),
+    "grants.payments": (
+        """
+  "grants": [
+    {"id": "g", "purpose": "Stimulansmedel 2026", "amount": 1000000, "payments": [
+      {"id": "g-1", "amount": 600000, "date": "2026-03", "text": "60 % i mars"},
+      {"id": "g-2", "amount": 600000, "date": "2026-09", "text": "resten i september"}
+    ]}
+  ]""",
+        """
+  "grants": [
+    {"id": "g", "purpose": "Stimulansmedel 2026", "amount": 1000000, "payments": [
+      {"id": "g-1", "amount": 600000, "date": "2026-03", "text": "60 % i mars"},
+      {"id": "g-2", "date": "2026-09", "text": "resten i september"}
+    ]}
   ]""",
     ),
     "grants.uses": (
@@ -294,14 +324,23 @@ CASES: dict[str, tuple[str, str]] = {
     {"id": "forsta-bedomning", "name": "Första bedömning inom 30 dagar",
      "measure": "percentage", "observations": [{"period": "2018-01", "value": 380}]},
     {"id": "instruktorer", "name": "Antal instruktörer MHFA", "measure": "count",
-     "observations": [{"period": "2017", "value": 35.5}]}
+     "observations": [{"period": "2017", "value": 35.5}]},
+    {"id": "planer", "name": "Kommuner med lokal handlingsplan", "measure": "count",
+     "observations": [{"period": "2024", "value": 11, "of": 8},
+                      {"period": "2025", "value": 15, "upper": 10, "qualifier": "approximately"},
+                      {"period": "2026", "value": 12, "stated": false}]}
   ]""",
         """
   "indicators": [
     {"id": "forsta-bedomning", "name": "Första bedömning inom 30 dagar",
      "measure": "percentage", "observations": [{"period": "2018-01", "value": 38}]},
     {"id": "instruktorer", "name": "Antal instruktörer MHFA", "measure": "count",
-     "observations": [{"period": "2017", "value": 35}]}
+     "observations": [{"period": "2017", "value": 35}]},
+    {"id": "planer", "name": "Kommuner med lokal handlingsplan", "measure": "count",
+     "observations": [{"period": "2024", "value": 11, "of": 14, "comment": "11 av 14"},
+                      {"period": "2025", "value": 10, "upper": 15, "qualifier": "approximately",
+                       "comment": "cirka 10–15"},
+                      {"period": "2026", "stated": false, "comment": "redovisas i bilaga"}]}
   ]""",
     ),
     "indicators.rate-base": (
@@ -330,6 +369,21 @@ CASES: dict[str, tuple[str, str]] = {
      "dimensions": ["school_grade", "sex"],
      "observations": [{"period": "2015/2016", "value": 22,
                        "breakdown": {"school_grade": "Gy", "sex": "flickor"}}]}
+  ]""",
+    ),
+    "indicators.target-baseline": (
+        """
+  "indicators": [
+    {"id": "suicid", "name": "Antal suicid per 100 000 invånare 15–24 år", "measure": "rate",
+     "rate_base": 100000, "baselines": [{"value": 21.77}],
+     "targets": [{"period": "2019", "of_baseline": 0.5, "comment": "halvera"}]}
+  ]""",
+        """
+  "indicators": [
+    {"id": "suicid", "name": "Antal suicid per 100 000 invånare 15–24 år", "measure": "rate",
+     "rate_base": 100000, "baselines": [{"period": "2011/2015", "value": 21.77,
+     "statistic": "annual_mean"}],
+     "targets": [{"period": "2019", "of_baseline": 0.5, "comment": "halvera"}]}
   ]""",
     ),
     "indicators.target-period": (

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 import uphmodel
 from uphmodel import (
+    SCHEMA_VERSION,
     Citation,
     ConversionStatus,
     Crosswalk,
@@ -124,7 +125,7 @@ def test_data_files_are_canonical_documents(path: Path) -> None:
 def test_a_framework_is_published_and_read_back_as_a_document(tmp_path: Path) -> None:
     target = tmp_path / "rus-2024.json"
     uphmodel.dump_framework(RUS, target)
-    assert json.loads(target.read_text(encoding="utf-8"))["schema_version"] == "1.1"
+    assert json.loads(target.read_text(encoding="utf-8"))["schema_version"] == SCHEMA_VERSION
     assert uphmodel.load_framework(target) == RUS
     with pytest.raises(TypeError, match=r"dumps_framework\(\) takes a Framework"):
         uphmodel.dumps_framework(RUS.codes[0])  # type: ignore[arg-type]
@@ -133,7 +134,7 @@ def test_a_framework_is_published_and_read_back_as_a_document(tmp_path: Path) ->
 def test_a_broken_framework_document_reports_every_problem() -> None:
     text = json.dumps(
         {
-            "schema_version": "1.1",
+            "schema_version": SCHEMA_VERSION,
             "id": "rus:2024",
             "kind": "goals",
             "codes": [{"code": "a b", "label": 3}],

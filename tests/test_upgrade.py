@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import uphmodel
-from uphmodel import SchemaWarning, UpgradeError
+from uphmodel import SCHEMA_VERSION, SchemaWarning, UpgradeError
 from uphmodel._upgrade import STEPS, version_of
 from uphmodel.cli import main
 
@@ -80,8 +80,13 @@ def test_upgrade_keeps_unknown_fields_everywhere_and_leaves_its_input_alone() ->
     assert data == before
     assert upgraded["schema_version"] == uphmodel.SCHEMA_VERSION
     assert [str(n) for n in notes] == [
-        "1.0 → 1.1: nothing to change; 1.1 adds own frameworks and framework conversions to plans"
+        "1.0 → 1.1: nothing to change; 1.1 adds own frameworks and framework conversions to plans",
+        "1.1 → 2.0 /relations: related_plans became relations: 1 plan(s) related without saying "
+        "how (kind 'related'); say 'replaces', 'revises', 'supplements', 'follows_up' or "
+        "'under_agreement' where the plan does",
     ]
+    assert upgraded["relations"] == [{"plan": "norrbotten-2020", "kind": "related"}]
+    assert "related_plans" not in upgraded
     assert upgraded["x_tool"] == data["x_tool"]
     assert upgraded["activities"][0]["x_kostnadsstalle"] == "4711"
     assert upgraded["activities"][0]["timeline"]["x_osaker"] is True
@@ -106,7 +111,7 @@ def test_a_current_document_is_not_copied() -> None:
         ("01.0", "written MAJOR.MINOR"),
         (1.0, "written MAJOR.MINOR"),
         ("0.9", "schema_version 0.9 was never released"),
-        ("2.0", "newer than this version of uphmodel, which reads up to 1.1"),
+        ("99.0", f"newer than this version of uphmodel, which reads up to {SCHEMA_VERSION}"),
     ],
 )
 def test_bad_versions_are_refused_clearly(version: object, message: str) -> None:
@@ -125,10 +130,11 @@ def test_bad_versions_are_refused_clearly(version: object, message: str) -> None
 
 
 def test_a_newer_minor_version_is_read_with_a_warning_but_never_made_older() -> None:
-    data = _minimal("1.7", x_added_in_1_7={"kept": True})
-    with pytest.warns(SchemaWarning, match="1.7 is newer than this version of uphmodel"):
+    newer = f"{SCHEMA_VERSION.split('.')[0]}.9"
+    data = _minimal(newer, x_added_later={"kept": True})
+    with pytest.warns(SchemaWarning, match=f"{newer} is newer than this version of uphmodel"):
         plan = uphmodel.loads(json.dumps(data))
-    assert plan.extra["x_added_in_1_7"] == uphmodel.FrozenMap({"kept": True})
+    assert plan.extra["x_added_later"] == uphmodel.FrozenMap({"kept": True})
     with pytest.raises(UpgradeError, match="cannot be brought down to an older version"):
         uphmodel.upgrade(data)
 
@@ -149,18 +155,18 @@ def test_migrate_rewrites_an_old_document(
     assert main(["migrate", str(old)]) == 0  # in place
     assert old.read_bytes() == new.read_bytes()
     assert main(["migrate", str(old)]) == 0
-    assert "already at schema_version 1.1" in capsys.readouterr().err
+    assert f"already at schema_version {SCHEMA_VERSION}" in capsys.readouterr().err
 
 
 def test_migrate_refuses_a_document_from_the_future(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     future = tmp_path / "future.json"
-    text = json.dumps(_minimal("1.9"))
+    text = json.dumps(_minimal("99.9"))
     future.write_text(text, encoding="utf-8")
     assert main(["migrate", str(future)]) == 2
     err = capsys.readouterr().err
-    assert "1.9 is newer than this version of uphmodel (1.1)" in err
+    assert f"99.9 is newer than this version of uphmodel, which reads up to {SCHEMA_VERSION}" in err
     assert future.read_text(encoding="utf-8") == text
     assert list(tmp_path.iterdir()) == [future]
 

@@ -30,6 +30,7 @@ BEGIN, END = "<!-- reference:begin -->", "<!-- reference:end -->"
 # then frameworks and crosswalks, which are also documents of their own.
 RECORDS = [
     uphmodel.Plan,
+    uphmodel.PlanRelation,
     uphmodel.FocusAreaWording,
     uphmodel.Section,
     uphmodel.Term,
@@ -48,6 +49,7 @@ RECORDS = [
     uphmodel.ChangeLogEntry,
     uphmodel.Grant,
     uphmodel.GrantUse,
+    uphmodel.Payment,
     uphmodel.PopulationFigure,
     uphmodel.AllocationKey,
     uphmodel.KeyPart,
@@ -58,6 +60,7 @@ RECORDS = [
     uphmodel.FollowUp,
     uphmodel.FollowUpItem,
     uphmodel.Provenance,
+    uphmodel.Inferred,
     uphmodel.Framework,
     uphmodel.FrameworkCode,
     uphmodel.Citation,

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import enum
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 import attrs
 
@@ -219,6 +220,15 @@ def _exact(
 
 
 def _population(key: AllocationKey, plan: Plan | None) -> dict[str, Fraction]:
+    if not key.figures:
+        if key.population is not None or key.source is not None:
+            of = f" of {key.population}" if key.population is not None else ""
+            source = f" ({key.source})" if key.source else ""
+            raise AllocationError(
+                f"the population key {key.id!r} refers to the population{of}{source} without "
+                "listing the figures: it cannot split until the plan gives them"
+            )
+        raise AllocationError(f"the population key {key.id!r} names no population figures")
     if plan is None:
         raise AllocationError(f"the population key {key.id!r} needs the plan with its figures")
     figures: dict[str, PopulationFigure] = {f.id: f for f in plan.populations}
@@ -236,6 +246,10 @@ def _percentages(key: AllocationKey, plan: Plan | None) -> dict[str, Fraction]:
         raise AllocationError(f"the percentage key {key.id!r} needs a percent")
     if plan is None:
         raise AllocationError(f"the percentage key {key.id!r} needs the plan with its grants")
+    if not key.grants:
+        raise AllocationError(
+            f"the percentage key {key.id!r} names no grants to take {key.percent} % of"
+        )
     grants: dict[str, Grant] = {g.id: g for g in plan.grants}
     shares: dict[str, Fraction] = {}
     for ref in key.grants:
@@ -244,6 +258,8 @@ def _percentages(key: AllocationKey, plan: Plan | None) -> dict[str, Fraction]:
             raise AllocationError(f"the plan has no grant {ref!r}")
         if grant.recipient is None:
             raise AllocationError(f"the grant {ref!r} names no recipient to pay")
+        if grant.amount is None:
+            raise AllocationError(f"the grant {ref!r} states no amount to take {key.percent} % of")
         paid = Fraction(grant.amount) * Fraction(key.percent) / 100
         shares[grant.recipient] = shares.get(grant.recipient, Fraction(0)) + paid
     return shares
@@ -394,23 +410,30 @@ class MoneyRow:
     Attributes:
         group: the group's value (a section id, a focus-area code, a stakeholder id, a year);
             ``None`` for money not assigned to any.
-        granted: what was granted (grants that are not a share of another).
-        allocated: what of it was shared out to recipients (the shares' amounts).
+        granted: what was granted to the plan's parties (grants that are not a share of
+            another of theirs).
+        allocated: what of it was shared out to recipients (the shares' amounts, once: a share
+            of a share is within its share).
+        earmarked: what of it was earmarked for a theme (shares without a recipient), within
+            what was granted, never added to it.
         spent: used for activities carried out.
         committed: bound to activities that have started.
         carried_over: moved to the next year.
         at_risk: at risk of being paid back.
         repaid: paid back.
+        unstated: how many amounts of the group the plan does not state (not counted above).
     """
 
     group: str | None
     granted: Decimal = Decimal(0)
     allocated: Decimal = Decimal(0)
+    earmarked: Decimal = Decimal(0)
     spent: Decimal = Decimal(0)
     committed: Decimal = Decimal(0)
     carried_over: Decimal = Decimal(0)
     at_risk: Decimal = Decimal(0)
     repaid: Decimal = Decimal(0)
+    unstated: int = 0
 
     @property
     def used(self) -> Decimal:
@@ -432,14 +455,37 @@ _USE_FIELDS = {
 }
 
 
+def parties_of(plan: Plan) -> set[str]:
+    """The plan's own parties: its owners, their units and members, the groups they form."""
+    ours = set(plan.owners)
+    changed = True
+    while changed:
+        changed = False
+        for s in plan.stakeholders:
+            inside = s.part_of in ours or any(m in ours for m in s.member_of)
+            holds = any(
+                o.id in ours and (s.id in o.member_of or o.part_of == s.id)
+                for o in plan.stakeholders
+            )
+            if s.id not in ours and (inside or holds):
+                ours.add(s.id)
+                changed = True
+    return ours
+
+
 def money_summary(plan: Plan, *, by: str = "section") -> tuple[MoneyRow, ...]:
     """What became of the plan's grants, summed by ``by``.
 
     ``by`` is ``"section"`` (intervention area), ``"focus_area"``, ``"recipient"`` or
-    ``"year"``. A share of a grant (``part_of``) counts towards its grant's group unless it names
-    its own, as ``allocated``: the part of the grant passed on to a recipient; what became of it
-    (its ``uses``) is counted once. By recipient, a share is ``granted`` to its recipient and
-    ``allocated`` by the recipient of the grant it is a share of.
+    ``"year"``. Every amount counts once. A grant to the plan's parties that is not a share of
+    another of theirs is ``granted``; a share of it to a recipient is ``allocated``, a share
+    without a recipient is ``earmarked`` (both within what was granted, never added to it), and a
+    share of a share is within its share. A grant to others — the state's money to every
+    region and municipality, say — is context, not the plan's money: only its shares to the
+    plan's parties count, as granted. A share counts towards its grant's group unless it names
+    its own. What became of a grant (its ``uses``) is counted once. By recipient, a share is
+    ``granted`` to its recipient and ``allocated`` by the recipient of the grant it is a share
+    of. Amounts the plan does not state are counted in ``unstated``, not as 0.
 
     >>> import uphmodel
     >>> rows = uphmodel.money_summary(uphmodel.examples.load("norrbotten-2021-funds"))
@@ -451,9 +497,20 @@ def money_summary(plan: Plan, *, by: str = "section") -> tuple[MoneyRow, ...]:
         raise ValueError(f"by must be section, focus_area, recipient or year, not {by!r}")
     grants = {g.id: g for g in plan.grants}
     section_focus = {s.id: s.focus_areas for s in plan.sections}
+    ours = parties_of(plan)
+
+    def counted(grant: Grant) -> bool:
+        return grant.recipient is None or grant.recipient in ours
+
+    def parent_of(grant: Grant) -> Grant | None:
+        parent = grants.get(grant.part_of) if grant.part_of else None
+        return parent if parent is not None and counted(parent) else None
 
     def groups(grant: Grant, depth: int = 0) -> tuple[str | None, ...]:
         if by == "recipient":
+            parent = parent_of(grant)
+            if grant.recipient is None and parent is not None and depth < len(grants):
+                return groups(parent, depth + 1)  # an earmark belongs to its grant's recipient
             return (grant.recipient,)
         if by == "year":
             first = grant.period.first_day if grant.period else None
@@ -467,26 +524,46 @@ def money_summary(plan: Plan, *, by: str = "section") -> tuple[MoneyRow, ...]:
             )
         if own:
             return own
-        parent = grants.get(grant.part_of) if grant.part_of else None
+        parent = parent_of(grant)
         if parent is not None and depth < len(grants):  # a circle of shares ends somewhere
             return groups(parent, depth + 1)
         return (None,)
 
-    rows: dict[str | None, dict[str, Decimal]] = {}
+    rows: dict[str | None, dict[str, Any]] = {}
 
-    def add(group: str | None, field: str, amount: Decimal) -> None:
+    def add(group: str | None, field: str, amount: Decimal | None) -> None:
         row = rows.setdefault(group, {})
-        row[field] = row.get(field, Decimal(0)) + amount
+        if amount is None:
+            row["unstated"] = row.get("unstated", 0) + 1
+        else:
+            row[field] = row.get(field, Decimal(0)) + amount
 
     for grant in plan.grants:
-        parent = grants.get(grant.part_of) if grant.part_of else None
-        if by == "recipient":  # a share is granted to its recipient, passed on by its grant's
-            add(grant.recipient, "granted", grant.amount)
+        if not counted(grant):
+            continue  # context: money of others
+        parent = parent_of(grant)
+        field = _column(grant, parent, parent_of)
+        if by == "recipient":  # each party's own view: what it got, passed on, earmarked
+            if parent is None or grant.recipient is not None:
+                add(grant.recipient, "granted", grant.amount)
             if parent is not None:
-                add(parent.recipient, "allocated", grant.amount)
+                passed = "allocated" if grant.recipient is not None else "earmarked"
+                add(groups(parent)[0], passed, grant.amount)
         for group in groups(grant):
-            if by != "recipient":
-                add(group, "allocated" if parent is not None else "granted", grant.amount)
+            if by != "recipient" and field is not None:
+                add(group, field, grant.amount)
             for use in grant.uses:
                 add(group, _USE_FIELDS[use.kind], use.amount)
     return tuple(MoneyRow(group, **values) for group, values in rows.items())
+
+
+def _column(
+    grant: Grant, parent: Grant | None, parent_of: Callable[[Grant], Grant | None]
+) -> str | None:
+    """Where a grant's amount counts: granted, allocated, earmarked, or nowhere (within its
+    share already)."""
+    if parent is None:
+        return "granted"
+    if parent_of(parent) is not None:
+        return None  # a share of a share: within its share
+    return "allocated" if grant.recipient is not None else "earmarked"

@@ -254,6 +254,7 @@ _TOP_KEYS: dict[str, Callable[[dict[str, Any]], str]] = {
     "changes": _field("version"),
     "terms": _field("term"),
     "focus_areas": _field("code"),
+    "relations": _field("plan"),
 }
 _NESTED_KEYS: dict[str, Callable[[dict[str, Any]], str]] = {
     "observations": _value_key,

@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Iterable
 from decimal import Decimal
 
+from uphmodel._allocate import parties_of
 from uphmodel._text import figure
 from uphmodel.frameworks import builtin
 from uphmodel.frameworks._catalogue import in_use
@@ -17,6 +18,19 @@ __all__ = ["summarize"]
 def _kronor(amount: Decimal, currency: str = "SEK") -> str:
     """Swedish style: "68 671,3 kr"."""
     return f"{figure(amount)} kr" if currency == "SEK" else f"{figure(amount)} {currency}"
+
+
+def _amounts(amounts: Iterable[tuple[Decimal | None, str]]) -> str:
+    """The sum of the stated amounts by currency, and how many are not stated."""
+    by_currency: dict[str, Decimal] = {}
+    unstated = 0
+    for amount, currency in amounts:
+        if amount is None:
+            unstated += 1
+        else:
+            by_currency[currency] = by_currency.get(currency, Decimal(0)) + amount
+    text = ", ".join(_kronor(v, c) for c, v in sorted(by_currency.items())) or _kronor(Decimal(0))
+    return text + (f" (+ {unstated} not stated)" if unstated else "")
 
 
 def _counted(counter: Counter[str], order: Iterable[str]) -> str:
@@ -76,29 +90,30 @@ def summarize(plan: Plan) -> str:
             f"{len(follow_up.items)} goals — "
             + ", ".join(f"{n} {fate}" for fate, n in fates.most_common())
         )
-    top = [g for g in plan.grants if g.part_of is None]
+    ours = parties_of(plan)
+    top = [
+        g for g in plan.grants if g.part_of is None and (g.recipient is None or g.recipient in ours)
+    ]
     if top:
-        by_currency: dict[str, Decimal] = {}
-        for grant in top:
-            by_currency[grant.currency] = by_currency.get(grant.currency, Decimal(0)) + grant.amount
-        money = ", ".join(_kronor(v, c) for c, v in sorted(by_currency.items()))
-        lines.append(f"  {len(plan.grants)} grants, {money} in all")
-    uses: dict[tuple[str, str], Decimal] = {}
+        money = _amounts((g.amount, g.currency) for g in top)
+        context = len([g for g in plan.grants if g.part_of is None]) - len(top)
+        others = f" (and {context} to others, for context)" if context else ""
+        lines.append(f"  {len(plan.grants)} grants, {money} in all to the plan's parties{others}")
+    uses: dict[str, list[tuple[Decimal | None, str]]] = {}
     for grant in plan.grants:
         for use in grant.uses:
-            key = (use.kind.value.replace("_", " "), grant.currency)
-            uses[key] = uses.get(key, Decimal(0)) + use.amount
+            uses.setdefault(use.kind.value.replace("_", " "), []).append(
+                (use.amount, grant.currency)
+            )
     if uses:
-        lines.append(
-            "  of the grants: " + ", ".join(f"{_kronor(v, c)} {k}" for (k, c), v in uses.items())
-        )
+        lines.append("  of the grants: " + ", ".join(f"{_amounts(v)} {k}" for k, v in uses.items()))
     for pool in plan.pools:
-        paid = sum((c.amount for c in pool.contributions), Decimal(0))
-        budget = sum((b.amount for b in pool.budget_lines), Decimal(0))
+        paid = _amounts((c.amount, pool.currency) for c in pool.contributions)
+        budget = _amounts((b.amount, pool.currency) for b in pool.budget_lines)
+        size = f" of {_kronor(pool.size, pool.currency)}" if pool.size is not None else ""
         lines.append(
-            f"  pool {pool.name}: {_kronor(paid, pool.currency)} paid in by "
-            f"{len(pool.contributions)} principals, {_kronor(budget, pool.currency)} budgeted "
-            f"on {len(pool.budget_lines)} lines"
+            f"  pool {pool.name}{size}: {paid} paid in by {len(pool.contributions)} principals, "
+            f"{budget} budgeted on {len(pool.budget_lines)} lines"
         )
     if plan.changes:
         last = plan.changes[-1]

@@ -6,10 +6,13 @@ the previous version to :data:`STEPS`. :func:`upgrade` runs the steps a document
 :func:`uphmodel.loads` does so by itself and says so with a :class:`SchemaWarning`. Unknown fields
 pass through every step untouched: a step changes only the fields it names.
 
->>> data, notes = upgrade({"schema_version": "1.0", "id": "p", "title": "t", "kind": "other"})
->>> data["schema_version"], [str(n) for n in notes]  # doctest: +NORMALIZE_WHITESPACE
-('1.1', ['1.0 → 1.1: nothing to change; 1.1 adds own frameworks and framework
-  conversions to plans'])
+>>> old = {"schema_version": "1.0", "id": "p", "title": "t", "kind": "other",
+...        "related_plans": ["p-2017"], "x_tool": {"kept": True}}
+>>> data, notes = upgrade(old)
+>>> data["schema_version"], data["relations"], data["x_tool"]
+('2.0', [{'plan': 'p-2017', 'kind': 'related'}], {'kept': True})
+>>> [n.target for n in notes]
+['1.1', '2.0']
 """
 
 from __future__ import annotations
@@ -97,12 +100,45 @@ class UpgradeStep:
     crosswalk: StepFunction = _unchanged
 
 
+def _relations(data: dict[str, Any]) -> Iterable[tuple[str, str]]:
+    """2.0: ``related_plans`` (ids) became ``relations`` (records saying how plans relate)."""
+    related = data.pop("related_plans", None)
+    if related is None:
+        return
+    if "relations" in data:  # a field of that name written by some tool: keep both, say so
+        data["related_plans"] = related
+        yield "/related_plans", "kept as it was: the document already has a field 'relations'"
+        return
+    if not isinstance(related, list):
+        data["related_plans"] = related
+        yield "/related_plans", "kept as it was: it is not a list of plan ids"
+        return
+    data["relations"] = [{"plan": plan, "kind": "related"} for plan in related]
+    yield (
+        "/relations",
+        (
+            f"related_plans became relations: {len(related)} plan(s) related without saying how "
+            "(kind 'related'); say 'replaces', 'revises', 'supplements', 'follows_up' or "
+            "'under_agreement' where the plan does"
+        ),
+    )
+
+
 #: Every step, oldest first; each starts where the one before it ended.
 STEPS: tuple[UpgradeStep, ...] = (
     UpgradeStep(
         source="1.0",
         target="1.1",
         summary="1.1 adds own frameworks and framework conversions to plans",
+    ),
+    UpgradeStep(
+        source="1.1",
+        target="2.0",
+        summary=(
+            "2.0 holds figures as written (qualifiers, ranges, parts of a whole, unstated and "
+            "unknown amounts), which a 1.x reader would take for exact figures"
+        ),
+        plan=_relations,
     ),
 )
 

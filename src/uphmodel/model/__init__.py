@@ -53,6 +53,8 @@ from uphmodel.model._indicators import (
     Indicator,
     MeasureKind,
     Observation,
+    Qualifier,
+    SourceKind,
     Statistic,
     Target,
 )
@@ -64,13 +66,22 @@ from uphmodel.model._money import (
     GrantUse,
     KeyMethod,
     KeyPart,
+    Payment,
     Pool,
     PopulationFigure,
     Total,
     UseKind,
 )
-from uphmodel.model._plan import Plan, PlanKind
-from uphmodel.model._provenance import Provenance
+from uphmodel.model._plan import (
+    Plan,
+    PlanKind,
+    PlanRelation,
+    RelationKind,
+)
+from uphmodel.model._provenance import (
+    Inferred,
+    Provenance,
+)
 from uphmodel.model._stakeholders import (
     BodyLevel,
     ContactPoint,
@@ -118,23 +129,29 @@ __all__ = [
     "GrantUse",
     "Horizon",
     "Indicator",
+    "Inferred",
     "KeyMethod",
     "KeyPart",
     "Mapping",
     "MappingBasis",
     "MeasureKind",
     "Observation",
+    "Payment",
     "Phase",
     "Plan",
     "PlanKind",
+    "PlanRelation",
     "Pool",
     "PopulationFigure",
     "Provenance",
+    "Qualifier",
     "Relation",
+    "RelationKind",
     "Responsibility",
     "Role",
     "Section",
     "SourceDocument",
+    "SourceKind",
     "Stakeholder",
     "StakeholderKind",
     "Statistic",

@@ -33,6 +33,10 @@ class DecisionKind(enum.Enum):
     DECIDED = "decided"  #: any other decision
     PROPOSED = "proposed"  #: a proposal to another body
     COMMISSIONED = "commissioned"  #: a task given (uppdrag)
+    RECOMMENDED = "recommended"  #: recommended to those who decide (rekommenderar)
+    SENT_FOR_CONSULTATION = "sent_for_consultation"  #: sent out for comment (remiss)
+    ENDORSED = "endorsed"  #: stood behind without deciding it (ställer sig bakom)
+    NOTED = "noted"  #: took note of it (noterar, lägger till handlingarna)
     PENDING = "pending"  #: awaited, not yet taken ("inväntar beslut")
 
 
@@ -44,18 +48,21 @@ class Decision:
         id: unique within the plan.
         kind: what was done.
         bodies: ids of the bodies that did it.
+        members: when only some members or parts of a body took it, which (ids): the 11 of
+            the county's 14 municipalities that adopted a joint plan.
         addressees: ids of the stakeholders it is addressed to: the body a proposal goes to,
             whoever is given a task, SKR for a submission.
         date: when (a day, or a coarser period where only that is known).
         text: the decision as written.
         subjects: ids of what it concerns, when not the whole plan: items of the plan, or
-            other plans named in ``related_plans``.
+            other plans named in ``relations``.
         provenance: where it is recorded.
     """
 
     id: str = attrs.field(validator=valid_id, metadata=ID)
     kind: DecisionKind
     bodies: tuple[str, ...] = ids_field()
+    members: tuple[str, ...] = ids_field()
     addressees: tuple[str, ...] = ids_field()
     date: Period | None = None
     text: str | None = None

@@ -89,6 +89,8 @@ class FrameworkCode:
         kind: its level where the framework has levels ("overall_goal", "sub_goal").
         parent: the code it falls under, in the same framework.
         description: what it covers, as the source describes it.
+        age_from: for a target group or age band, the youngest age it covers, in years.
+        age_to: for a target group or age band, the oldest age it covers ("15–24 år": 15, 24).
         valid: the period in which the code is in force, where it differs from its framework's.
         citation: where the code and its wording are published, where it is not the framework's
             own source (a list compiled from several documents cites one per code).
@@ -100,6 +102,8 @@ class FrameworkCode:
     kind: str | None = None
     parent: str | None = attrs.field(default=None, validator=valid_optional_code, metadata=CODE)
     description: str | None = None
+    age_from: int | None = None
+    age_to: int | None = None
     valid: Period | None = None
     citation: Citation | None = None
     extra: Extra = extra_field()

@@ -68,6 +68,8 @@ class Goal:
         description: further text the plan gives with the goal.
         focus_areas: codes of national framework items (focus areas, strategy goals).
         target_groups: codes of target groups.
+        prevention_levels: codes of the prevention levels it works at (universal, selective,
+            indicated), where the plan says.
         perspectives: codes of cross-cutting perspectives it states.
         sections: ids of the plan's sections it belongs to.
         indicators: ids of indicators that measure it.
@@ -85,6 +87,7 @@ class Goal:
     description: str | None = None
     focus_areas: tuple[str, ...] = codes_field("focus_areas")
     target_groups: tuple[str, ...] = codes_field("target_groups")
+    prevention_levels: tuple[str, ...] = codes_field("prevention_levels")
     perspectives: tuple[str, ...] = codes_field("perspectives")
     sections: tuple[str, ...] = ids_field()
     indicators: tuple[str, ...] = ids_field()
@@ -108,12 +111,16 @@ class Activity:
         intended_result: what it is meant to achieve (the matrix's "Mål" column).
         indicators: ids of indicators that follow it up.
         timeline: when it runs.
+        conditions: what it depends on, as written ("om medel beviljas", "under förutsättning
+            att regionfullmäktige godkänner").
+        priority: its priority class as the plan writes it ("Prio 1", "A").
         responsibilities: who carries it out.
         status: where it stands.
         status_reason: why, as written ("pausad 2020 pga. pandemin").
         sections: ids of the plan's sections (intervention areas) it belongs to.
         focus_areas: codes of national framework items.
         target_groups: codes of target groups.
+        prevention_levels: codes of the prevention levels it works at, where the plan says.
         provenance: where it is written.
     """
 
@@ -125,11 +132,14 @@ class Activity:
     intended_result: str | None = None
     indicators: tuple[str, ...] = ids_field()
     timeline: Timeline | None = None
+    conditions: tuple[str, ...] = items_field()
+    priority: str | None = None
     responsibilities: tuple[Responsibility, ...] = items_field()
     status: ActivityStatus | None = None
     status_reason: str | None = None
     sections: tuple[str, ...] = ids_field()
     focus_areas: tuple[str, ...] = codes_field("focus_areas")
     target_groups: tuple[str, ...] = codes_field("target_groups")
+    prevention_levels: tuple[str, ...] = codes_field("prevention_levels")
     provenance: Provenance | None = None
     extra: Extra = extra_field()

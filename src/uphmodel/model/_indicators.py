@@ -33,6 +33,8 @@ __all__ = [
     "Indicator",
     "MeasureKind",
     "Observation",
+    "Qualifier",
+    "SourceKind",
     "Statistic",
     "Target",
 ]
@@ -70,7 +72,30 @@ class Frequency(enum.Enum):
     HALF_YEARLY = "half_yearly"
     ANNUAL = "annual"
     BIENNIAL = "biennial"  #: vartannat år
+    QUADRENNIAL = "quadrennial"  #: vart fjärde år (Skolelevers hälsa, Hälsa på lika villkor)
     IRREGULAR = "irregular"
+
+
+class Qualifier(enum.Enum):
+    """How a document qualifies a figure it does not state exactly ("cirka 70 %")."""
+
+    APPROXIMATELY = "approximately"  #: cirka, ca, ungefär, omkring, runt
+    JUST_OVER = "just_over"  #: drygt
+    NEARLY = "nearly"  #: närmare, nästan, knappt
+    AT_LEAST = "at_least"  #: minst
+    OVER = "over"  #: över, mer än, fler än
+    AT_MOST = "at_most"  #: högst, max
+    UNDER = "under"  #: under, mindre än, färre än
+
+
+class SourceKind(enum.Enum):
+    """What kind of source an indicator's values come from."""
+
+    SURVEY = "survey"  #: enkät: Hälsa på lika villkor, Skolelevers hälsa, Liv och hälsa ung
+    REGISTER = "register"  #: Dödsorsaksregistret, patientregistret, kvalitetsregister
+    STATISTICS = "statistics"  #: official statistics and compilations: SCB, Kolada, vantetider.se
+    OPERATIONAL = "operational"  #: the organisation's own records and counts
+    OTHER = "other"
 
 
 class Statistic(enum.Enum):
@@ -90,8 +115,14 @@ class Observation:
 
     Attributes:
         period: the period the value is for.
-        value: the value: an exact number, true/false for yes/no, or text; empty when the
-            value is not available (the comment says why).
+        value: the value: a number, true/false for yes/no, or text; empty when the value is
+            not available (the comment says why) or not stated. A number is exact unless
+            ``qualifier``, ``upper`` or ``of`` say otherwise.
+        qualifier: how the document qualifies the number ("cirka 70 %": approximately).
+        upper: the upper end of a range, ``value`` being the lower end ("10–15 %": 10 and 15).
+        of: the whole that ``value`` is a part of ("3 av 8 kommuner": 3 of 8).
+        stated: false when the document says the figure exists but does not state it (then
+            ``value`` is empty).
         breakdown: dimension to member for a disaggregated value (``{"sex": "flickor",
             "school_grade": "Gy"}``); dimensions must be declared by the indicator.
         statistic: what the value summarises when it is not a plain value for the period.
@@ -104,6 +135,14 @@ class Observation:
     value: Value | None = attrs.field(
         default=None, converter=to_decimal, validator=valid_value, eq=value_eq
     )
+    qualifier: Qualifier | None = None
+    upper: Decimal | None = attrs.field(
+        default=None, converter=to_decimal, validator=valid_optional_amount
+    )
+    of: Decimal | None = attrs.field(
+        default=None, converter=to_decimal, validator=valid_optional_amount
+    )
+    stated: bool = True
     breakdown: FrozenMap[str, str] = attrs.field(
         default=EMPTY, converter=text_map, validator=valid_map
     )
@@ -121,6 +160,10 @@ class Target:
     Attributes:
         period: by when, or during which period.
         value: the target value (100 for "100 %", 0 for a zero vision).
+        qualifier: how the document qualifies it ("minst 80 %": at least).
+        upper: the upper end of a target range, ``value`` being the lower end.
+        of: the whole that ``value`` is a part of ("8 av 8 kommuner").
+        stated: false when the document says there is a target figure but does not state it.
         of_baseline: a target relative to the baseline, as a factor (0.5 for "halve").
         breakdown: the part of a breakdown the target is for.
         comment: the target as written.
@@ -131,6 +174,14 @@ class Target:
     value: Value | None = attrs.field(
         default=None, converter=to_decimal, validator=valid_value, eq=value_eq
     )
+    qualifier: Qualifier | None = None
+    upper: Decimal | None = attrs.field(
+        default=None, converter=to_decimal, validator=valid_optional_amount
+    )
+    of: Decimal | None = attrs.field(
+        default=None, converter=to_decimal, validator=valid_optional_amount
+    )
+    stated: bool = True
     of_baseline: Decimal | None = attrs.field(
         default=None, converter=to_decimal, validator=valid_optional_amount
     )
@@ -156,8 +207,11 @@ class Indicator:
         denominator: what it is divided by, where the plan says.
         direction: which way is better.
         source: where values come from (Kolada, vantetider.se, Dödsorsaksregistret, a survey).
+        source_kind: what kind of source that is: a survey, a register, statistics, the
+            organisation's own records.
         source_id: the id at the source (a Kolada KPI id such as ``N15505``).
         frequency: how often it is measured.
+        rounds: the measurement rounds the plan names ("Skolelevers hälsa 2018 och 2022").
         dimensions: the breakdown dimensions observations may use (``sex``, ``age_band``,
             ``school_grade``, ``municipality``, ``month``).
         baselines: reference values.
@@ -176,8 +230,10 @@ class Indicator:
     denominator: str | None = None
     direction: Direction | None = None
     source: str | None = None
+    source_kind: SourceKind | None = None
     source_id: str | None = None
     frequency: Frequency | None = None
+    rounds: tuple[Period, ...] = items_field()
     dimensions: tuple[str, ...] = ids_field()
     baselines: tuple[Observation, ...] = items_field()
     targets: tuple[Target, ...] = items_field()

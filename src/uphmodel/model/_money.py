@@ -39,6 +39,7 @@ __all__ = [
     "GrantUse",
     "KeyMethod",
     "KeyPart",
+    "Payment",
     "Pool",
     "PopulationFigure",
     "Total",
@@ -75,7 +76,8 @@ class GrantUse:
     Attributes:
         id: unique within the plan.
         kind: what became of the money.
-        amount: exact amount, as published.
+        amount: exact amount, as published; empty when the document does not state it
+            (never 0 for "not stated").
         period: when.
         activities: ids of the activities it paid for.
         text: what it was used for, as written ("Genomförd digital psykiatrivecka").
@@ -84,9 +86,33 @@ class GrantUse:
 
     id: str = attrs.field(validator=valid_id, metadata=ID)
     kind: UseKind
-    amount: Decimal = attrs.field(converter=to_decimal, validator=valid_amount)
+    amount: Decimal | None = attrs.field(
+        default=None, converter=to_decimal, validator=valid_optional_amount
+    )
     period: Period | None = None
     activities: tuple[str, ...] = ids_field()
+    text: str | None = None
+    provenance: Provenance | None = None
+    extra: Extra = extra_field()
+
+
+@attrs.frozen(kw_only=True)
+class Payment:
+    """One tranche in which a grant is paid (utbetalning).
+
+    Attributes:
+        id: unique within the plan.
+        amount: exact amount; empty when the document does not state it.
+        date: when it is paid (a day, or a coarser period where only that is known).
+        text: the tranche as written ("50 % utbetalas i mars").
+        provenance: where it is written.
+    """
+
+    id: str = attrs.field(validator=valid_id, metadata=ID)
+    amount: Decimal | None = attrs.field(
+        default=None, converter=to_decimal, validator=valid_optional_amount
+    )
+    date: Period | None = None
     text: str | None = None
     provenance: Provenance | None = None
     extra: Extra = extra_field()
@@ -99,33 +125,46 @@ class Grant:
     Attributes:
         id: unique within the plan.
         purpose: the grant category as written ("Ökad tillgänglighet barn och unga").
-        amount: exact amount.
+        amount: exact amount; empty when the document does not state it (never 0 for "not
+            stated").
         currency: ISO 4217 code.
         period: the year or period it is for.
         funder: id of the stakeholder that grants it.
         recipient: id of the stakeholder that receives it.
-        part_of: id of the grant this one is a share of (one municipality's share of the
-            municipalities' joint grant), so that shares are not counted twice.
+        eligible: ids of the stakeholders that may apply for it or receive it.
+        eligibility: who is eligible, as written ("kommuner med färre än 10 000 invånare").
+        part_of: id of the grant this one is a share of, counted within it and never added to
+            it: one municipality's share of the municipalities' joint grant, or an amount
+            earmarked for a theme inside a grant (a share without a recipient).
         key: id of the allocation key by which this grant was split into its shares.
         sections: ids of the plan's sections (intervention areas) it is for.
         focus_areas: codes of national framework items it is for.
         uses: what became of the money, as reported.
+        payments: the tranches it is paid in, with their dates.
+        partial: true when the document expressly lists only some of its shares or uses
+            ("bland annat …"): their sum falling short of the amount is then no slip.
         note: anything else.
         provenance: where it is written.
     """
 
     id: str = attrs.field(validator=valid_id, metadata=ID)
     purpose: str
-    amount: Decimal = attrs.field(converter=to_decimal, validator=valid_amount)
+    amount: Decimal | None = attrs.field(
+        default=None, converter=to_decimal, validator=valid_optional_amount
+    )
     currency: str = "SEK"
     period: Period | None = None
     funder: str | None = attrs.field(default=None, validator=valid_optional_id, metadata=ID)
     recipient: str | None = attrs.field(default=None, validator=valid_optional_id, metadata=ID)
+    eligible: tuple[str, ...] = ids_field()
+    eligibility: str | None = None
     part_of: str | None = attrs.field(default=None, validator=valid_optional_id, metadata=ID)
     key: str | None = attrs.field(default=None, validator=valid_optional_id, metadata=ID)
     sections: tuple[str, ...] = ids_field()
     focus_areas: tuple[str, ...] = codes_field("focus_areas")
     uses: tuple[GrantUse, ...] = items_field()
+    payments: tuple[Payment, ...] = items_field()
+    partial: bool = False
     note: str | None = None
     provenance: Provenance | None = None
     extra: Extra = extra_field()
@@ -160,14 +199,16 @@ class Contribution:
     Attributes:
         id: unique within the plan.
         stakeholder: id of the paying stakeholder.
-        amount: exact amount, as published.
+        amount: exact amount, as published; empty when the document does not state it.
         note: how it was computed, as written ("by population 1 November 2017").
         provenance: where it is written.
     """
 
     id: str = attrs.field(validator=valid_id, metadata=ID)
     stakeholder: str = attrs.field(validator=valid_id, metadata=ID)
-    amount: Decimal = attrs.field(converter=to_decimal, validator=valid_amount)
+    amount: Decimal | None = attrs.field(
+        default=None, converter=to_decimal, validator=valid_optional_amount
+    )
     note: str | None = None
     provenance: Provenance | None = None
     extra: Extra = extra_field()
@@ -180,7 +221,7 @@ class BudgetLine:
     Attributes:
         id: unique within the plan.
         label: what the money is for, as written ("Samordningsresurs 100%").
-        amount: exact amount.
+        amount: exact amount; empty when the document does not state it.
         goals: ids of the goals it serves.
         activities: ids of the activities it pays for.
         note: anything else, such as the goal as the budget words it.
@@ -189,7 +230,9 @@ class BudgetLine:
 
     id: str = attrs.field(validator=valid_id, metadata=ID)
     label: str
-    amount: Decimal = attrs.field(converter=to_decimal, validator=valid_amount)
+    amount: Decimal | None = attrs.field(
+        default=None, converter=to_decimal, validator=valid_optional_amount
+    )
     goals: tuple[str, ...] = ids_field()
     activities: tuple[str, ...] = ids_field()
     note: str | None = None
@@ -227,6 +270,8 @@ class AllocationKey:
 
     - ``proportional``: ``weights`` (party id to a weight in any measure, named in ``basis``);
     - ``population``: ``figures``, ids of the plan's population figures (party, count, date);
+      a plan that names the population without listing it says so in ``population`` and
+      ``source``, and the key cannot split until the figures are given;
     - ``equal``: ``parties``;
     - ``fixed``: ``amounts`` (party id to amount);
     - ``percentage``: ``percent`` of each of ``grants`` (the grants' recipients pay);
@@ -241,6 +286,9 @@ class AllocationKey:
         parties: ids of the parties, for an equal split.
         weights: party id to weight, for a proportional split.
         figures: ids of population figures, for a population split.
+        population: the date or year of the population a population key refers to, where the
+            plan names it without listing the figures ("folkmängd 1 november 2017").
+        source: where those population figures come from ("SCB").
         amounts: party id to amount, for fixed amounts.
         percent: the percentage each party pays of its grant (50 for half).
         grants: ids of the grants whose recipients pay ``percent`` of them.
@@ -259,6 +307,8 @@ class AllocationKey:
         default=EMPTY, converter=amount_map, validator=valid_amount_map
     )
     figures: tuple[str, ...] = ids_field()
+    population: Period | None = None
+    source: str | None = None
     amounts: FrozenMap[str, Decimal] = attrs.field(
         default=EMPTY, converter=amount_map, validator=valid_amount_map
     )
@@ -284,9 +334,13 @@ class Pool:
         name: as written ("Regional budget projekt psykisk hälsa 2018").
         period: the year or period of the pool.
         currency: ISO 4217 code of its amounts.
+        size: the pool's size as the document states it, apart from what its contributions and
+            budget lines add up to ("en regional budget om 2 500 000 kr").
         contributions: what each principal pays in.
         key: id of the allocation key by which the contributions were split.
         budget_lines: what the pool pays for.
+        partial: true when the document expressly lists only some of its budget lines
+            ("bland annat …"): their sum falling short is then no slip.
         note: how it was decided and split, as written.
         provenance: where it is written.
     """
@@ -295,9 +349,13 @@ class Pool:
     name: str
     period: Period | None = None
     currency: str = "SEK"
+    size: Decimal | None = attrs.field(
+        default=None, converter=to_decimal, validator=valid_optional_amount
+    )
     contributions: tuple[Contribution, ...] = items_field()
     key: str | None = attrs.field(default=None, validator=valid_optional_id, metadata=ID)
     budget_lines: tuple[BudgetLine, ...] = items_field()
+    partial: bool = False
     note: str | None = None
     provenance: Provenance | None = None
     extra: Extra = extra_field()
@@ -318,6 +376,8 @@ class Total:
         unit: what is summed: a currency code ("SEK") or a unit such as "invånare".
         parts: ids of the items summed (grants, grant uses, contributions, budget lines,
             population figures, other totals) or counted (any other item counts one).
+        partial: true when the document expressly names only some of the parts ("bland annat
+            …"): their sum falling short of the total is then no slip.
         provenance: where it is written.
     """
 
@@ -326,5 +386,6 @@ class Total:
     value: Decimal = attrs.field(converter=to_decimal, validator=valid_amount)
     unit: str | None = None
     parts: tuple[str, ...] = ids_field()
+    partial: bool = False
     provenance: Provenance | None = None
     extra: Extra = extra_field()

@@ -44,6 +44,7 @@ from uphmodel.model._provenance import (
 )
 from uphmodel.model._stakeholders import (
     ContactPoint,
+    Responsibility,
     Stakeholder,
 )
 from uphmodel.model._structure import (
@@ -52,8 +53,9 @@ from uphmodel.model._structure import (
     SourceDocument,
     Term,
 )
+from uphmodel.model._timeline import Timeline
 
-__all__ = ["Plan", "PlanKind"]
+__all__ = ["Plan", "PlanKind", "PlanRelation", "RelationKind"]
 
 
 class PlanKind(enum.Enum):
@@ -66,6 +68,37 @@ class PlanKind(enum.Enum):
     OTHER = "other"
 
 
+class RelationKind(enum.Enum):
+    """How a plan relates to another plan or agreement."""
+
+    REPLACES = "replaces"  #: it takes the other's place (ersätter)
+    REVISES = "revises"  #: it is a revision of the other (reviderad, uppdaterad)
+    SUPPLEMENTS = "supplements"  #: it adds to the other, which stays in force (komplement)
+    FOLLOWS_UP = "follows_up"  #: it follows up the other (uppföljning)
+    UNDER_AGREEMENT = "under_agreement"  #: it is made under the other (an överenskommelse)
+    RELATED = "related"  #: it refers to the other without saying how
+
+
+@attrs.frozen(kw_only=True)
+class PlanRelation:
+    """Another plan or agreement a plan refers to, and how they relate.
+
+    Attributes:
+        plan: id of the other plan; decisions may name it among their subjects.
+        kind: how this plan relates to it.
+        title: the other plan's title, as this plan writes it.
+        note: anything the plan adds ("delar av planen").
+        provenance: where the plan says so.
+    """
+
+    plan: str = attrs.field(validator=valid_id, metadata=ID)
+    kind: RelationKind = RelationKind.RELATED
+    title: str | None = None
+    note: str | None = None
+    provenance: Provenance | None = None
+    extra: Extra = extra_field()
+
+
 @attrs.frozen(kw_only=True)
 class Plan:
     """A plan document: an action plan, its follow-up, or a decision on it.
@@ -75,6 +108,8 @@ class Plan:
         title: as printed.
         kind: what kind of document it is.
         owners: ids of the principals that own it (huvudmän).
+        responsibilities: who answers for the plan itself: who coordinates it, who follows it
+            up.
         county: SCB county code ("23" for Jämtland).
         diary_number: the diary number (diarienummer, "RUN/407/2017").
         period: the period the plan covers.
@@ -82,8 +117,10 @@ class Plan:
         version: the version label of this version ("1.24").
         date: the date of this version.
         description: summary or purpose as written.
-        related_plans: ids of other plans this document refers to (the plan it follows up,
-            revises or decides on).
+        relations: the other plans and agreements it refers to, and how: the plan it replaces,
+            revises, supplements or follows up, the agreement it is made under.
+        review: when and how often it is to be reviewed or revised ("revideras årligen", "en
+            gång per mandatperiod").
         frameworks: ids of the frameworks it uses: built-in ones (:mod:`uphmodel.frameworks`), its
             own (``own_frameworks``), or ones a tool passes to ``check``.
         own_frameworks: frameworks the plan defines itself (a region's own strategy, its own
@@ -116,6 +153,7 @@ class Plan:
     title: str
     kind: PlanKind
     owners: tuple[str, ...] = ids_field()
+    responsibilities: tuple[Responsibility, ...] = items_field()
     county: str | None = None
     diary_number: str | None = None
     period: Period | None = None
@@ -123,7 +161,8 @@ class Plan:
     version: str | None = None
     date: dt.date | None = None
     description: str | None = None
-    related_plans: tuple[str, ...] = ids_field()
+    relations: tuple[PlanRelation, ...] = items_field()
+    review: Timeline | None = None
     frameworks: tuple[str, ...] = ids_field()
     own_frameworks: tuple[Framework, ...] = items_field()
     focus_areas: tuple[FocusAreaWording, ...] = items_field()

@@ -35,6 +35,9 @@ class StakeholderKind(enum.Enum):
     NATIONAL_ASSOCIATION = "national_association"  #: SKR/SKL
     USER_ORGANISATION = "user_organisation"  #: brukarorganisation and their umbrellas
     COLLABORATION_BODY = "collaboration_body"  #: samverkansarena, beredningsorgan
+    ASSEMBLY = "assembly"  #: fullmäktige (regionfullmäktige, kommunfullmäktige)
+    BOARD = "board"  #: a political board: nämnd, styrelse (regionstyrelsen, socialnämnden)
+    COMMITTEE = "committee"  #: a political committee: utskott, beredning
     UNIVERSITY = "university"
     COMPANY = "company"
     PROJECT = "project"
@@ -93,6 +96,8 @@ class Stakeholder:
         member_of: ids of stakeholders it is a member of (a municipality of "länets kommuner",
             an association of its umbrella).
         part_of: id of the organisation it is a unit of.
+        size: how many members or people it has, where the plan says ("14 kommuner", a
+            reference group of 12 young people).
         description: how the plan defines it.
         provenance: where it is named or defined.
     """
@@ -107,6 +112,7 @@ class Stakeholder:
     )
     member_of: tuple[str, ...] = ids_field()
     part_of: str | None = attrs.field(default=None, validator=valid_optional_id, metadata=ID)
+    size: int | None = None
     description: str | None = None
     provenance: Provenance | None = None
     extra: Extra = extra_field()

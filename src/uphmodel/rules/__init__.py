@@ -27,10 +27,24 @@ from uphmodel.rules._engine import (
 )
 from uphmodel.rules._fields import _unknown
 from uphmodel.rules._goals import _decided, _horizons, _successors
-from uphmodel.rules._indicators import _baseline, _dimensions, _rate_base, _target_period, _values
-from uphmodel.rules._money import _keys, _pools, _shares, _total_units, _totals, _uses
+from uphmodel.rules._indicators import (
+    _baseline,
+    _dimensions,
+    _rate_base,
+    _target_baseline,
+    _target_period,
+    _values,
+)
+from uphmodel.rules._money import _keys, _payments, _pools, _shares, _total_units, _totals, _uses
 from uphmodel.rules._periods import _order, _readable, _within_plan
-from uphmodel.rules._references import _codes, _cycles, _defined, _resolve, _unique_ids
+from uphmodel.rules._references import (
+    _codes,
+    _cycles,
+    _defined,
+    _resolve,
+    _section_numbers,
+    _unique_ids,
+)
 from uphmodel.rules._stakeholders import _emails, _identifiers, _personal
 
 __all__ = [
@@ -67,13 +81,16 @@ RULES: tuple[Rule, ...] = (
     _rule("refs.resolve", "references", ERROR,
           "Every reference points at an item of the plan, of the right kind.", _resolve),
     _rule("refs.codes", "references", ERROR,
-          "Frameworks and the codes of focus areas, target groups and perspectives are known: "
-          "built in, the plan's own, or passed to check.", _codes),
+          "Frameworks and the codes of focus areas, target groups, prevention levels and "
+          "perspectives are known: built in, the plan's own, or passed to check.", _codes),
     _rule("frameworks.defined", "references", ERROR,
           "The plan's own frameworks have unique ids and codes, and parents among their codes.",
           _defined),
     _rule("hierarchy.cycles", "structure", ERROR,
           "Parents of goals, sections, stakeholders and grants form no circle.", _cycles),
+    _rule("sections.numbers", "structure", WARNING,
+          "No two sections of one kind under the same parent have the same number.",
+          _section_numbers),
     _rule("goals.horizon", "goals", WARNING,
           "Short-term goals serve long-term goals.", _horizons, draft=INFO),
     _rule("totals.sum", "money", ERROR,
@@ -82,6 +99,8 @@ RULES: tuple[Rule, ...] = (
           "A total adds up figures of one kind and one currency.", _total_units),
     _rule("grants.shares", "money", ERROR,
           "The shares of a grant do not add up to more than the grant.", _shares),
+    _rule("grants.payments", "money", ERROR,
+          "The payments of a grant do not add up to more than the grant.", _payments),
     _rule("grants.uses", "money", ERROR,
           "What was used and what is left of a grant add up to the grant.", _uses),
     _rule("keys.shares", "money", WARNING,
@@ -96,11 +115,16 @@ RULES: tuple[Rule, ...] = (
     _rule("periods.within-plan", "periods", WARNING,
           "Timelines of goals and activities lie inside the plan's period.", _within_plan),
     _rule("indicators.values", "indicators", ERROR,
-          "Indicator values fit their measure.", _values),
+          "Indicator values fit their measure, and figures are written consistently: a "
+          "qualifier, a range or a part of a whole has a number; a figure not stated has none.",
+          _values),
     _rule("indicators.rate-base", "indicators", ERROR,
           "A rate says per how many inhabitants.", _rate_base),
     _rule("indicators.dimensions", "indicators", ERROR,
           "Values are broken down only by dimensions the indicator declares.", _dimensions),
+    _rule("indicators.target-baseline", "indicators", WARNING,
+          "A target stated relative to the baseline has a baseline with a number and a period.",
+          _target_baseline),
     _rule("indicators.target-period", "indicators", WARNING,
           "A target says by when.", _target_period, draft=INFO),
     _rule("indicators.baseline", "indicators", WARNING,

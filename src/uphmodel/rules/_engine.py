@@ -153,7 +153,7 @@ class Rule:
 
 @attrs.frozen
 class RelatedPlan:
-    """Another plan a plan names in ``related_plans``; decisions may concern it.
+    """Another plan a plan names in ``relations``; decisions may concern it.
 
     Attributes:
         id: the other plan's id.
@@ -165,8 +165,8 @@ class RelatedPlan:
 class Index:
     """Where every item with an id is in a plan: its JSON Pointer, the record, its kind.
 
-    The plans named in ``related_plans`` are indexed as :class:`RelatedPlan` (path
-    ``/related_plans/N``), so that references to them resolve.
+    The plans named in ``relations`` are indexed as :class:`RelatedPlan` (path
+    ``/relations/N``), so that references to them resolve.
     """
 
     def __init__(self, plan: Plan) -> None:
@@ -177,8 +177,8 @@ class Index:
                 self.duplicates.append((item.id, path))
             else:
                 self._items[item.id] = (path, item)
-        for i, other in enumerate(plan.related_plans):
-            self._items.setdefault(other, (f"/related_plans/{i}", RelatedPlan(other)))
+        for i, relation in enumerate(plan.relations):
+            self._items.setdefault(relation.plan, (f"/relations/{i}", RelatedPlan(relation.plan)))
 
     def __contains__(self, item_id: object) -> bool:
         return item_id in self._items
@@ -208,6 +208,8 @@ def _items_with_ids(plan: Plan) -> Iterator[tuple[str, Any]]:
     for i, grant in enumerate(plan.grants):
         for j, use in enumerate(grant.uses):
             yield f"/grants/{i}/uses/{j}", use
+        for j, payment in enumerate(grant.payments):
+            yield f"/grants/{i}/payments/{j}", payment
     for i, pool in enumerate(plan.pools):
         for j, contribution in enumerate(pool.contributions):
             yield f"/pools/{i}/contributions/{j}", contribution

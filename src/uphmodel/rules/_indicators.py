@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from uphmodel._text import figure
 from uphmodel.model import (
@@ -31,14 +32,45 @@ def _values_of(indicator: Indicator, i: int) -> Iterator[tuple[str, Observation 
             yield f"/indicators/{i}/{name}/{j}", value
 
 
+def _form(entry: Observation | Target) -> Iterator[tuple[str, str]]:
+    """What is wrong with how a figure is written, whatever it measures: (field, message)."""
+    value = entry.value
+    number = value if isinstance(value, Decimal) and not isinstance(value, bool) else None
+    if not entry.stated and value is not None:
+        yield "stated", "a figure the document does not state has no value"
+    for field, what in (
+        ("qualifier", "a qualifier"),
+        ("upper", "a range"),
+        ("of", "a part of a whole"),
+    ):
+        if getattr(entry, field) is not None and number is None:
+            yield field, f"{what} needs a number in value"
+    if number is not None and entry.upper is not None and entry.upper < number:
+        yield "upper", f"the range ends ({figure(entry.upper)}) below its start ({figure(number)})"
+    if number is not None and entry.of is not None and not 0 <= number <= entry.of:
+        shown = f"{figure(number)} of {figure(entry.of)}"
+        yield "of", f"a part lies between 0 and its whole, not {shown}"
+
+
+def _domain(measure: MeasureKind, value: Decimal) -> str | None:
+    """What is wrong with a number for an indicator of ``measure``."""
+    if measure is MeasureKind.PERCENTAGE and not 0 <= value <= 100:
+        return f"a percentage lies between 0 and 100, not {figure(value)}"
+    if measure is MeasureKind.COUNT and (value < 0 or value != value.to_integral()):
+        return f"a count is a whole number of at least 0, not {figure(value)}"
+    if measure in (MeasureKind.RATE, MeasureKind.RATIO) and value < 0:
+        return f"a {measure.value} cannot be negative ({figure(value)})"
+    return None
+
+
 def _values(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
     for i, indicator in enumerate(plan.indicators):
         measure = indicator.measure
-        if measure is None:
-            continue
         for path, entry in _values_of(indicator, i):
+            for field, message in _form(entry):
+                yield Finding(path=f"{path}/{field}", item=indicator.id, message=message)
             value = entry.value
-            if value is None:
+            if value is None or measure is None:
                 continue
             where = f"{path}/value"
             if measure is MeasureKind.YES_NO:
@@ -60,21 +92,32 @@ def _values(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
                     path=where, item=indicator.id, severity=WARNING,
                     message=f"a {measure.value} indicator takes a number; {value!r} is text",
                 )  # fmt: skip
-            elif measure is MeasureKind.PERCENTAGE and not 0 <= value <= 100:
+            else:
+                for field, number in (("value", value), ("upper", entry.upper)):
+                    problem = None if number is None else _domain(measure, number)
+                    if problem:
+                        yield Finding(path=f"{path}/{field}", item=indicator.id, message=problem)
+
+
+def _target_baseline(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
+    for i, indicator in enumerate(plan.indicators):
+        for j, target in enumerate(indicator.targets):
+            if target.of_baseline is None:
+                continue
+            dated = [
+                b for b in indicator.baselines
+                if b.breakdown == target.breakdown and b.period is not None
+                and isinstance(b.value, Decimal) and not isinstance(b.value, bool)
+            ]  # fmt: skip
+            if not dated:
                 yield Finding(
-                    path=where, item=indicator.id,
-                    message=f"a percentage lies between 0 and 100, not {figure(value)}",
-                )  # fmt: skip
-            elif measure is MeasureKind.COUNT and (value < 0 or value != value.to_integral()):
-                yield Finding(
-                    path=where, item=indicator.id,
-                    message=f"a count is a whole number of at least 0, not {figure(value)}",
-                )  # fmt: skip
-            elif measure in (MeasureKind.RATE, MeasureKind.RATIO) and value < 0:
-                yield Finding(
-                    path=where, item=indicator.id,
-                    message=f"a {measure.value} cannot be negative ({figure(value)})",
-                )  # fmt: skip
+                    path=f"/indicators/{i}/targets/{j}/of_baseline",
+                    item=indicator.id,
+                    message=f"the target is {figure(target.of_baseline)} times the baseline, "
+                    "but the indicator has no baseline with a number and a period"
+                    + (" for this breakdown" if target.breakdown else "")
+                    + " to take it of",
+                )
 
 
 def _rate_base(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:

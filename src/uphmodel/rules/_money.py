@@ -13,10 +13,12 @@ import attrs
 from uphmodel._allocate import AllocationError, allocate, key_problem
 from uphmodel._text import figure
 from uphmodel.model import (
+    AllocationKey,
     BudgetLine,
     Contribution,
     Grant,
     GrantUse,
+    KeyMethod,
     Plan,
     PopulationFigure,
     Total,
@@ -47,8 +49,8 @@ def _currencies(plan: Plan) -> dict[str, str]:
     return out
 
 
-def _quantity(item: Any) -> tuple[Decimal, str] | None:
-    """The figure an item contributes to a total, and what kind of figure it is."""
+def _quantity(item: Any) -> tuple[Decimal | None, str] | None:
+    """The figure an item contributes to a total (``None`` when not stated), and its kind."""
     if isinstance(item, (Grant, GrantUse, Contribution, BudgetLine)):
         return item.amount, "money"
     if isinstance(item, PopulationFigure):
@@ -60,29 +62,60 @@ def _quantity(item: Any) -> tuple[Decimal, str] | None:
     return Decimal(1), "count"  # an item without a figure counts one
 
 
+def _known(amounts: list[Decimal | None]) -> tuple[list[Decimal], int]:
+    """The stated amounts, and how many are not stated."""
+    known = [a for a in amounts if a is not None]
+    return known, len(amounts) - len(known)
+
+
 def _compare(
     ctx: CheckContext,
-    stated: Decimal,
-    parts: list[Decimal],
+    stated: Decimal | None,
+    parts: list[Decimal | None],
     what: str,
     *,
     path: str,
     item: str,
     money: bool = True,
+    partial: bool = False,
 ) -> Finding | None:
-    """A finding when ``stated`` is not the sum of ``parts``: a warning within the tolerance."""
-    expected = sum(parts, Decimal(0))
+    """A finding when ``stated`` is not the sum of ``parts``: a warning within the tolerance.
+
+    Only what can be compared is: a figure that is not stated is compared with nothing, and
+    parts that are not stated, or a list the document gives as partial, can only show that the
+    parts add up to more than the figure. What is not compared is said in an info finding.
+    """
+    known, unknown = _known(parts)
+    expected = sum(known, Decimal(0))
+    if stated is None:
+        return Finding(
+            path=path, item=item, severity=INFO,
+            message=f"{what} is not stated, so its {len(parts)} parts are not compared with it",
+        )  # fmt: skip
     difference = stated - expected
+    tolerance = ctx.options.tolerance_for(len(known), money=money)
+    shown = figure(tolerance.normalize())
+    if (unknown or partial) and difference >= -tolerance:
+        if not unknown:
+            return None  # a partial list falls short of its figure by design
+        return Finding(
+            path=path, item=item, severity=INFO,
+            message=f"{what} is not compared with its parts: {unknown} of the {len(parts)} "
+            f"have no amount (the {len(known)} stated add up to {figure(expected)})",
+        )  # fmt: skip
     if difference == 0:
         return None
-    tolerance = ctx.options.tolerance_for(len(parts), money=money)
-    shown = figure(tolerance.normalize())
     if abs(difference) <= tolerance:
         severity, note = WARNING, f"within the tolerance of {shown}, e.g. rounding"
     else:
         severity, note = ERROR, f"more than the tolerance of {shown}"
+    counted = (
+        f"its {len(parts)} parts"
+        if not unknown and not partial
+        else (f"the {len(known)} parts stated")
+    )
     message = (
-        f"{what} is {figure(stated)} but its {len(parts)} parts add up to {figure(expected)}: "
+        f"{what} is {figure(stated)} but {counted} add up to {figure(expected)}: "
         f"{'over' if difference > 0 else 'under'} by {figure(abs(difference))} ({note})"
     )
     return Finding(path=path, item=item, severity=severity, message=message,
@@ -101,6 +134,7 @@ def _totals(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
         finding = _compare(
             ctx, total.value, [q[0] for q in quantities if q is not None], f"{total.label!r}",
             path=f"/totals/{i}/value", item=total.id, money=units == {"money"},
+            partial=total.partial,
         )  # fmt: skip
         if finding:
             yield finding
@@ -147,6 +181,25 @@ def _total_units(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
             )
 
 
+def _over(
+    ctx: CheckContext, grant: Grant, amounts: list[Decimal | None], what: str, path: str
+) -> Finding | None:
+    """An error when the stated ``amounts`` already add up to more than the grant: ``what``
+    says what they are ("the 3 shares of 'X' add up to")."""
+    known, _ = _known(amounts)
+    given = sum(known, Decimal(0))
+    if grant.amount is None or given <= grant.amount + ctx.options.tolerance_for(len(known)):
+        return None
+    return Finding(
+        path=path,
+        item=grant.id,
+        message=f"{what} {figure(given)}, more than the {figure(grant.amount)} granted",
+        expected=grant.amount,
+        actual=given,
+        difference=given - grant.amount,
+    )
+
+
 def _shares(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
     shares: dict[str, list[Grant]] = defaultdict(list)
     for grant in plan.grants:
@@ -163,18 +216,20 @@ def _shares(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
                 message="shares of a grant must be in the grant's currency",
             )
             continue
-        given = sum((p.amount for p in parts), Decimal(0))
-        tolerance = ctx.options.tolerance_for(len(parts))
-        if given > grant.amount + tolerance:
-            yield Finding(
-                path=f"/grants/{i}/amount",
-                item=grant.id,
-                message=f"the {len(parts)} shares of {grant.purpose!r} add up to {figure(given)}, "
-                f"more than the {figure(grant.amount)} granted",
-                expected=given,
-                actual=grant.amount,
-                difference=grant.amount - given,
-            )
+        what = f"the {len(parts)} shares of {grant.purpose!r} add up to"
+        finding = _over(ctx, grant, [p.amount for p in parts], what, f"/grants/{i}/amount")
+        if finding:
+            yield finding
+
+
+def _payments(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
+    for i, grant in enumerate(plan.grants):
+        if grant.payments:
+            amounts = [p.amount for p in grant.payments]
+            what = f"the {len(amounts)} payments of {grant.purpose!r} add up to"
+            finding = _over(ctx, grant, amounts, what, f"/grants/{i}/payments")
+            if finding:
+                yield finding
 
 
 _REMAINDER = (UseKind.AT_RISK, UseKind.CARRIED_OVER, UseKind.REPAID)
@@ -184,29 +239,22 @@ def _uses(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
     for i, grant in enumerate(plan.grants):
         if not grant.uses:
             continue
-        accounted = sum((u.amount for u in grant.uses), Decimal(0))
-        negative = [j for j, u in enumerate(grant.uses) if u.amount < 0]
-        for j in negative:
-            yield Finding(
-                path=f"/grants/{i}/uses/{j}/amount",
-                item=grant.uses[j].id,
-                message="an amount used, left or at risk cannot be negative",
-            )
-        what = f"what became of {grant.purpose!r}"
-        if accounted > grant.amount + ctx.options.tolerance_for(len(grant.uses)):
-            yield Finding(
-                path=f"/grants/{i}/uses",
-                item=grant.id,
-                message=f"{what} adds up to {figure(accounted)}, more than the "
-                f"{figure(grant.amount)} granted",
-                expected=grant.amount,
-                actual=accounted,
-                difference=accounted - grant.amount,
-            )
+        for j, use in enumerate(grant.uses):
+            if use.amount is not None and use.amount < 0:
+                yield Finding(
+                    path=f"/grants/{i}/uses/{j}/amount",
+                    item=use.id,
+                    message="an amount used, left or at risk cannot be negative",
+                )
+        amounts = [u.amount for u in grant.uses]
+        what = f"what became of {grant.purpose!r} adds up to"
+        over = _over(ctx, grant, amounts, what, f"/grants/{i}/uses")
+        if over is not None:
+            yield over
         elif any(u.kind in _REMAINDER for u in grant.uses):
             finding = _compare(
-                ctx, grant.amount, [u.amount for u in grant.uses],
-                f"{grant.purpose!r} (used + left)", path=f"/grants/{i}/uses", item=grant.id,
+                ctx, grant.amount, amounts, f"{grant.purpose!r} (used + left)",
+                path=f"/grants/{i}/uses", item=grant.id, partial=grant.partial,
             )  # fmt: skip
             if finding:
                 yield finding
@@ -214,15 +262,26 @@ def _uses(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
 
 def _pools(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
     for i, pool in enumerate(plan.pools):
-        if not pool.contributions or not pool.budget_lines:
-            continue
-        paid = sum((c.amount for c in pool.contributions), Decimal(0))
-        finding = _compare(
-            ctx, paid, [b.amount for b in pool.budget_lines],
-            f"what was paid into {pool.name!r}", path=f"/pools/{i}/budget_lines", item=pool.id,
-        )  # fmt: skip
-        if finding:
-            yield attrs.evolve(finding, message=finding.message + " of budget")
+        paid = [c.amount for c in pool.contributions]
+        lines = [b.amount for b in pool.budget_lines]
+        checks: list[tuple[Decimal | None, list[Decimal | None], str, str, bool]] = []
+        if pool.size is not None:
+            if paid:
+                checks.append((pool.size, paid, "contributions", "contributions", False))
+            if lines:
+                checks.append((pool.size, lines, "budget lines", "budget_lines", pool.partial))
+        elif paid and lines:
+            known, unknown = _known(paid)
+            stated = None if unknown else sum(known, Decimal(0))
+            checks.append((stated, lines, "budget lines", "budget_lines", pool.partial))
+        for stated, parts, what, field, partial in checks:
+            finding = _compare(
+                ctx, stated, parts, f"{pool.name!r}", path=f"/pools/{i}/{field}", item=pool.id,
+                partial=partial,
+            )  # fmt: skip
+            if finding:
+                basis = "its stated size" if pool.size is not None else "what was paid into it"
+                yield attrs.evolve(finding, message=f"{finding.message} — {what} against {basis}")
 
 
 def _unit_of(amounts: list[Decimal]) -> Decimal:
@@ -238,13 +297,20 @@ def _keys(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
         problem = key_problem(key, plan)
         if problem is not None:
             broken.add(key.id)
-            yield Finding(path=f"/allocation_keys/{i}", item=key.id, message=problem)
+            named_only = key.method is KeyMethod.POPULATION and key.population and not key.figures
+            yield Finding(
+                path=f"/allocation_keys/{i}",
+                item=key.id,
+                message=problem,
+                severity=INFO if named_only else None,
+            )
     # (where, key, what is split, its total, the published shares by party)
-    splits: list[tuple[str, str, str, Decimal, list[tuple[str, Decimal]]]] = []
+    splits: list[tuple[str, str, str, Decimal | None, list[tuple[str, Decimal | None]]]] = []
     for i, pool in enumerate(plan.pools):
         if pool.key:
             paid = [(c.stakeholder, c.amount) for c in pool.contributions]
-            total = sum((amount for _, amount in paid), Decimal(0))
+            known, unknown = _known([amount for _, amount in paid])
+            total = pool.size if pool.size is not None or unknown else sum(known, Decimal(0))
             splits.append((f"/pools/{i}/contributions", pool.key, pool.name, total, paid))
     for i, grant in enumerate(plan.grants):
         if grant.key:
@@ -256,29 +322,56 @@ def _keys(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
         found = keys.get(key_id)
         if found is None or found.id in broken or not published:
             continue  # reported by refs.resolve or above
-        key = found
-        unit = _unit_of([amount for _, amount in published])
-        try:
-            split = allocate(None if key.method.value in ("fixed", "percentage") else total, key,
-                             plan=plan, unit=unit)  # fmt: skip
-        except AllocationError as exc:
-            yield Finding(path=path, item=key_id, message=f"{name!r}: {exc}")
+        yield from _key_split(plan, found, path, name, total, published)
+
+
+def _key_split(
+    plan: Plan,
+    key: AllocationKey,
+    path: str,
+    name: str,
+    total: Decimal | None,
+    published: list[tuple[str, Decimal | None]],
+) -> Iterator[Finding]:
+    """Published shares compared with what ``key`` gives, where both are stated."""
+    needs_total = key.method not in (KeyMethod.FIXED, KeyMethod.PERCENTAGE)
+    stated = [(party, amount) for party, amount in published if amount is not None]
+    if needs_total and total is None:
+        yield Finding(
+            path=path, item=key.id, severity=INFO,
+            message=f"{name!r}: the shares are not compared with the key {key.id!r}: the total "
+            "it splits is not stated",
+        )  # fmt: skip
+        return
+    if len(stated) < len(published):
+        yield Finding(
+            path=path, item=key.id, severity=INFO,
+            message=f"{name!r}: {len(published) - len(stated)} of the {len(published)} shares "
+            f"have no amount and are not compared with the key {key.id!r}",
+        )  # fmt: skip
+    if not stated:
+        return
+    unit = _unit_of([amount for _, amount in stated])
+    try:
+        split = allocate(total if needs_total else None, key, plan=plan, unit=unit)
+    except AllocationError as exc:
+        yield Finding(path=path, item=key.id, message=f"{name!r}: {exc}")
+        return
+    exact = {s.party: s.exact for s in split.shares}
+    for party, amount in stated:
+        if party not in exact:
+            yield Finding(
+                path=path, item=party,
+                message=f"{name!r}: {party!r} has a share but is not a party of the key "
+                f"{key.id!r}",
+            )  # fmt: skip
             continue
-        exact = {s.party: s.exact for s in split.shares}
-        for party, amount in published:
-            if party not in exact:
-                yield Finding(
-                    path=path, item=party,
-                    message=f"{name!r}: {party!r} has a share but is not a party of the key "
-                    f"{key_id!r}",
-                )  # fmt: skip
-                continue
-            off = Fraction(amount) - exact[party]
-            if abs(off) >= Fraction(unit):
-                expected = split[party].amount
-                yield Finding(
-                    path=path, item=party,
-                    message=f"{name!r}: {party!r} has {figure(amount)}, but the key {key_id!r} "
-                    f"gives {figure(expected)} — more than rounding to {figure(unit)} explains",
-                    expected=expected, actual=amount, difference=amount - expected,
-                )  # fmt: skip
+        off = Fraction(amount) - exact[party]
+        if abs(off) >= Fraction(unit):
+            expected = split[party].amount
+            yield Finding(
+                path=path, item=party,
+                message=f"{name!r}: {party!r} has {figure(amount)}, but the key {key.id!r} "
+                f"gives {figure(expected)} — more than rounding to {figure(unit)} explains",
+                expected=expected, actual=amount, difference=amount - expected,
+            )  # fmt: skip

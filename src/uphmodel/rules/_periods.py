@@ -10,6 +10,8 @@ import attrs
 from uphmodel._period import Period
 from uphmodel._tree import walk
 from uphmodel.model import (
+    Goal,
+    Horizon,
     Plan,
     Timeline,
 )
@@ -58,6 +60,10 @@ def _readable(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
             )
 
 
+#: Goals that reach beyond the plan's period by design.
+_BEYOND = (Horizon.LONG_TERM, Horizon.OVERALL)
+
+
 def _within_plan(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
     span = plan.period
     if span is None or span.is_reversed:
@@ -67,14 +73,16 @@ def _within_plan(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
             timeline = item.timeline
             if timeline is None or timeline.period is None or timeline.period.is_reversed:
                 continue
+            if isinstance(item, Goal) and (item.horizon in _BEYOND or item.vision is not None):
+                continue  # a long-term goal or a vision may reach beyond the plan
             period = timeline.period
+            if period.first_day is None:
+                continue  # "till år 2025", "senast …": a deadline, not a period of work
             if span.contains(period):
                 continue
             if not span.overlaps(period):
                 how = "lies outside"
-            elif period.first_day is None or (
-                span.first_day is not None and period.first_day < span.first_day
-            ):
+            elif span.first_day is not None and period.first_day < span.first_day:
                 how = "starts before"
             else:
                 how = "runs past the end of"

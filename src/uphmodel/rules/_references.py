@@ -98,11 +98,17 @@ _REFERENCES: dict[type, tuple[tuple[str, tuple[type, ...] | None], ...]] = {
     Responsibility: (("stakeholder", _STAKEHOLDER),),
     Goal: (("parent", (Goal,)), ("indicators", (Indicator,)), ("sections", (Section,))),
     Activity: (("goals", (Goal,)), ("indicators", (Indicator,)), ("sections", (Section,))),
-    Decision: (("bodies", _STAKEHOLDER), ("addressees", _STAKEHOLDER), ("subjects", None)),
+    Decision: (
+        ("bodies", _STAKEHOLDER),
+        ("members", _STAKEHOLDER),
+        ("addressees", _STAKEHOLDER),
+        ("subjects", None),
+    ),
     ChangeLogEntry: (("decided_by", _STAKEHOLDER),),
     Grant: (
         ("funder", _STAKEHOLDER),
         ("recipient", _STAKEHOLDER),
+        ("eligible", _STAKEHOLDER),
         ("part_of", (Grant,)),
         ("key", (AllocationKey,)),
         ("sections", (Section,)),
@@ -254,6 +260,23 @@ def _defined(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
                     path=f"{path}/codes/{j}/parent",
                     message="parent goes round in a circle: " + " → ".join([*cycle, cycle[0]]),
                 )
+
+
+def _section_numbers(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
+    numbered = [(i, s) for i, s in enumerate(plan.sections) if s.number is not None]
+    # Sections of different kinds are numbered apart: chapter 1 and appendix 1 (bilaga 1).
+    for parent, kind in dict.fromkeys((s.parent, s.kind) for _, s in numbered):
+        siblings = [(i, s) for i, s in numbered if (s.parent, s.kind) == (parent, kind)]
+        for j, number, first in _repeats(s.number or "" for _, s in siblings):
+            i, section = siblings[j]
+            where = f"under {parent!r}" if parent else "at the top level"
+            kinds = f" ({kind})" if kind else ""
+            yield Finding(
+                path=f"/sections/{i}/number",
+                item=section.id,
+                message=f"two sections{kinds} {where} have the number {number!r} "
+                f"(also /sections/{siblings[first][0]})",
+            )
 
 
 def _cycles(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:

@@ -39,9 +39,11 @@ from uphmodel.model import (
     Phase,
     Plan,
     PlanKind,
+    PlanRelation,
     Pool,
     PopulationFigure,
     Provenance,
+    RelationKind,
     Responsibility,
     Role,
     Section,
@@ -526,7 +528,17 @@ def plans(
         version=draw(opt_text),
         date=draw(_OPT_DATE),
         description=draw(opt_text),
-        related_plans=tuple(draw(st.lists(ids(), max_size=2, unique=True))),
+        relations=tuple(
+            PlanRelation(
+                plan=other,
+                kind=draw(st.sampled_from(RelationKind)),
+                title=draw(opt_text),
+                note=draw(opt_text),
+                provenance=prov(),
+                extra=ext(PlanRelation),
+            )
+            for other in draw(st.lists(ids(), max_size=2, unique=True))
+        ),
         frameworks=_subset(draw, [*_FRAMEWORK_IDS, *(fw.id for fw in own)]),
         own_frameworks=own,
         focus_areas=tuple(
