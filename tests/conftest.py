@@ -10,11 +10,13 @@ from hypothesis import HealthCheck, settings
 
 import uphmodel
 
+# A plan is a large input by nature: generating one is slow and draws much data.
+_PLAN_SIZED = [HealthCheck.too_slow, HealthCheck.data_too_large]
 settings.register_profile(
-    "default", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    "default", max_examples=60, deadline=None, suppress_health_check=_PLAN_SIZED
 )
 settings.register_profile(
-    "thorough", max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    "thorough", max_examples=500, deadline=None, suppress_health_check=_PLAN_SIZED
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 

@@ -476,6 +476,18 @@ CASES: dict[str, tuple[str, str]] = {
      "identifiers": {"scb_municipality": "2380"}}
   ]""",
     ),
+    "fields.inferred": (
+        """
+  "indicators": [
+    {"id": "i1", "name": "Andel elever som mår bra",
+     "provenance": {"inferred": [{"field": "nme", "basis": "efter tabellens rubrik"}]}}
+  ]""",
+        """
+  "indicators": [
+    {"id": "i1", "name": "Andel elever som mår bra",
+     "provenance": {"inferred": [{"field": "name", "basis": "efter tabellens rubrik"}]}}
+  ]""",
+    ),
     "fields.unknown": (
         """
   "goals": [

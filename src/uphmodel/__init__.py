@@ -38,6 +38,7 @@ from uphmodel._diff import (
 )
 from uphmodel._errors import InvalidValue, LoadError, Problem, UphError
 from uphmodel._frozen import FrozenMap, JsonValue
+from uphmodel._inferred import InferredValue, drop_inferred, inferred
 from uphmodel._json import (
     dump,
     dump_crosswalk,
@@ -181,6 +182,7 @@ __all__ = [
     "Horizon",
     "Indicator",
     "Inferred",
+    "InferredValue",
     "InvalidValue",
     "ItemEvent",
     "JsonValue",
@@ -239,6 +241,7 @@ __all__ = [
     "check",
     "convert_framework",
     "diff",
+    "drop_inferred",
     "dump",
     "dump_crosswalk",
     "dump_framework",
@@ -249,6 +252,7 @@ __all__ = [
     "examples",
     "frameworks",
     "history",
+    "inferred",
     "load",
     "load_crosswalk",
     "load_framework",

@@ -10,7 +10,7 @@ from uphmodel._allocate import parties_of
 from uphmodel._text import figure
 from uphmodel.frameworks import builtin
 from uphmodel.frameworks._catalogue import in_use
-from uphmodel.model import FrameworkKind, Plan
+from uphmodel.model import FrameworkKind, Grant, Plan
 
 __all__ = ["summarize"]
 
@@ -91,12 +91,17 @@ def summarize(plan: Plan) -> str:
             + ", ".join(f"{n} {fate}" for fate, n in fates.most_common())
         )
     ours = parties_of(plan)
+    by_id = {g.id: g for g in plan.grants}
+
+    def counted(grant: Grant | None) -> bool:
+        return grant is not None and (grant.recipient is None or grant.recipient in ours)
+
     top = [
-        g for g in plan.grants if g.part_of is None and (g.recipient is None or g.recipient in ours)
-    ]
+        g for g in plan.grants if counted(g) and not counted(by_id.get(g.part_of or ""))
+    ]  # the plan's own money: not a share of another grant of the plan's parties
     if top:
         money = _amounts((g.amount, g.currency) for g in top)
-        context = len([g for g in plan.grants if g.part_of is None]) - len(top)
+        context = sum(1 for g in plan.grants if not counted(g) and g.part_of is None)
         others = f" (and {context} to others, for context)" if context else ""
         lines.append(f"  {len(plan.grants)} grants, {money} in all to the plan's parties{others}")
     uses: dict[str, list[tuple[Decimal | None, str]]] = {}

@@ -25,7 +25,7 @@ from uphmodel.rules._engine import (
     Severity,
     evaluate,
 )
-from uphmodel.rules._fields import _unknown
+from uphmodel.rules._fields import _inferred, _unknown
 from uphmodel.rules._goals import _decided, _horizons, _successors
 from uphmodel.rules._indicators import (
     _baseline,
@@ -141,6 +141,8 @@ RULES: tuple[Rule, ...] = (
           "Personal data present (so that exports can strip it).", _personal),
     _rule("stakeholders.identifiers", "stakeholders", ERROR,
           "Official identifiers are well-formed (SCB codes, organisation numbers).", _identifiers),
+    _rule("fields.inferred", "fields", ERROR,
+          "Every field marked inferred is a field of its record.", _inferred),
     _rule("fields.unknown", "fields", INFO,
           "Every field is one uphmodel knows; unknown ones are kept, and named here with the "
           "field they are close to.", _unknown),

@@ -80,6 +80,8 @@ def frameworks(
                 kind=draw(_OPT_TEXT),
                 parent=_maybe(draw, codes[:i]),
                 description=draw(_OPT_TEXT),
+                age_from=draw(st.none() | st.integers(0, 60)),
+                age_to=draw(st.none() | st.integers(60, 120)),
                 valid=draw(_OPT_PERIOD),
                 citation=draw(_citations(extras)),
                 extra=draw(_extras(FrameworkCode, extras)),

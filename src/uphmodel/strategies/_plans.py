@@ -36,6 +36,7 @@ from uphmodel.model import (
     KeyPart,
     MeasureKind,
     Observation,
+    Payment,
     Phase,
     Plan,
     PlanKind,
@@ -43,11 +44,13 @@ from uphmodel.model import (
     Pool,
     PopulationFigure,
     Provenance,
+    Qualifier,
     RelationKind,
     Responsibility,
     Role,
     Section,
     SourceDocument,
+    SourceKind,
     Stakeholder,
     StakeholderKind,
     Statistic,
@@ -66,6 +69,7 @@ from uphmodel.strategies._values import (
     _OPT_PERIOD,
     _OPT_TEXT,
     _OPT_VALUE,
+    _PERIOD,
     _RECURRENCE,
     _SHORT_TEXT,
     _TEXT,
@@ -78,6 +82,26 @@ from uphmodel.strategies._values import (
     _subset,
     ids,
 )
+
+
+@st.composite
+def _figure(draw: Draw[Any]) -> dict[str, Any]:
+    """The fields of a figure as documents write them: exact, qualified, a range, a part of a
+    whole, or not stated. Consistent: a range or a part has a number in ``value``."""
+    form = draw(st.sampled_from(["plain", "qualified", "range", "part", "unstated"]))
+    if form == "plain":
+        return {"value": draw(_OPT_VALUE)}
+    if form == "unstated":
+        return {"stated": False}
+    low = draw(_AMOUNT).copy_abs()
+    if form == "qualified":
+        return {"value": low, "qualifier": draw(st.sampled_from(Qualifier))}
+    if form == "range":
+        return {"value": low, "upper": low + draw(_AMOUNT).copy_abs()}
+    return {"value": low, "of": low + draw(_AMOUNT).copy_abs()}
+
+
+_FIGURES = _figure()
 
 # The codes generated plans refer to: the built-in frameworks' (read once, at first import).
 _CODES = {
@@ -143,6 +167,7 @@ def plans(
             ),
             member_of=_subset(draw, stakeholder_ids[:k]),
             part_of=_maybe(draw, stakeholder_ids[:k]),
+            size=draw(_opt(st.integers(min_value=0, max_value=500))),
             description=draw(opt_text),
             provenance=prov(),
             extra=ext(Stakeholder),
@@ -231,7 +256,7 @@ def plans(
         def observation() -> Observation:
             return Observation(
                 period=draw(_OPT_PERIOD),
-                value=draw(_OPT_VALUE),
+                **draw(_FIGURES),
                 breakdown=breakdown(),
                 statistic=draw(_enum(Statistic)),
                 comment=draw(opt_text),
@@ -249,14 +274,16 @@ def plans(
                 rate_base=draw(_opt(st.integers(min_value=1, max_value=10**6))),
                 direction=draw(_enum(Direction)),
                 source=draw(opt_text),
+                source_kind=draw(_enum(SourceKind)),
                 source_id=draw(opt_text),
                 frequency=draw(_enum(Frequency)),
+                rounds=tuple(draw(st.lists(_PERIOD, max_size=2))),
                 dimensions=tuple(dims),
                 baselines=tuple(observation() for _ in range(draw(st.integers(0, 2)))),
                 targets=tuple(
                     Target(
                         period=draw(_OPT_PERIOD),
-                        value=draw(_OPT_VALUE),
+                        **draw(_FIGURES),
                         of_baseline=draw(_OPT_AMOUNT),
                         breakdown=breakdown(),
                         comment=draw(opt_text),
@@ -282,6 +309,7 @@ def plans(
             description=draw(opt_text),
             focus_areas=_subset(draw, framework_codes),
             target_groups=_subset(draw, _CODES[FrameworkKind.TARGET_GROUPS]),
+            prevention_levels=_subset(draw, _CODES[FrameworkKind.PREVENTION_LEVELS]),
             perspectives=_subset(draw, _CODES[FrameworkKind.PERSPECTIVES]),
             sections=_subset(draw, section_ids),
             indicators=_subset(draw, indicator_ids),
@@ -303,11 +331,14 @@ def plans(
             intended_result=draw(opt_text),
             indicators=_subset(draw, indicator_ids),
             timeline=timeline(),
+            conditions=tuple(draw(st.lists(_SHORT_TEXT, max_size=2))),
+            priority=draw(_opt(_SHORT_TEXT)),
             responsibilities=responsibilities(),
             status=draw(_enum(ActivityStatus)),
             status_reason=draw(opt_text),
             sections=_subset(draw, section_ids),
             focus_areas=_subset(draw, framework_codes),
+            prevention_levels=_subset(draw, _CODES[FrameworkKind.PREVENTION_LEVELS]),
             provenance=prov(),
             extra=ext(Activity),
         )
@@ -319,6 +350,7 @@ def plans(
             id=i,
             kind=draw(st.sampled_from(DecisionKind)),
             bodies=_subset(draw, stakeholder_ids),
+            members=_subset(draw, stakeholder_ids),
             addressees=_subset(draw, stakeholder_ids),
             date=draw(_OPT_PERIOD),
             text=draw(opt_text),
@@ -345,18 +377,20 @@ def plans(
         Grant(
             id=i,
             purpose=draw(text),
-            amount=draw(_AMOUNT),
+            amount=draw(_OPT_AMOUNT),
             currency=draw(st.sampled_from(["SEK", "EUR"])),
             period=draw(_OPT_PERIOD),
             funder=_maybe(draw, stakeholder_ids),
             recipient=_maybe(draw, stakeholder_ids),
+            eligible=_subset(draw, stakeholder_ids),
+            eligibility=draw(opt_text),
             part_of=_maybe(draw, grant_ids[:k]),
             sections=_subset(draw, section_ids),
             uses=tuple(
                 GrantUse(
                     id=u,
                     kind=draw(st.sampled_from(UseKind)),
-                    amount=draw(_AMOUNT),
+                    amount=draw(_OPT_AMOUNT),
                     period=draw(_OPT_PERIOD),
                     text=draw(opt_text),
                     provenance=prov(),
@@ -364,6 +398,18 @@ def plans(
                 )
                 for u in fresh(draw(st.integers(0, 2)))
             ),
+            payments=tuple(
+                Payment(
+                    id=pay,
+                    amount=draw(_OPT_AMOUNT),
+                    date=draw(_OPT_PERIOD),
+                    text=draw(opt_text),
+                    provenance=prov(),
+                    extra=ext(Payment),
+                )
+                for pay in fresh(draw(st.integers(0, 2)))
+            ),
+            partial=draw(st.booleans()),
             note=draw(opt_text),
             provenance=prov(),
             extra=ext(Grant),
@@ -404,6 +450,8 @@ def plans(
                 figures=_subset(draw, [f.id for f in populations])
                 if method is KeyMethod.POPULATION
                 else (),
+                population=draw(_OPT_PERIOD) if method is KeyMethod.POPULATION else None,
+                source=draw(opt_text) if method is KeyMethod.POPULATION else None,
                 amounts=FrozenMap({p: draw(_AMOUNT) for p in parties})
                 if method is KeyMethod.FIXED
                 else EMPTY,
@@ -429,7 +477,7 @@ def plans(
                 Contribution(
                     id=c,
                     stakeholder=draw(st.sampled_from(stakeholder_ids)),
-                    amount=draw(_AMOUNT),
+                    amount=draw(_OPT_AMOUNT),
                     note=draw(opt_text),
                     extra=ext(Contribution),
                 )
@@ -442,7 +490,7 @@ def plans(
             BudgetLine(
                 id=b,
                 label=draw(text),
-                amount=draw(_AMOUNT),
+                amount=draw(_OPT_AMOUNT),
                 goals=_subset(draw, goal_ids),
                 activities=_subset(draw, activity_ids),
                 note=draw(opt_text),
@@ -455,9 +503,11 @@ def plans(
                 id=i,
                 name=draw(text),
                 period=draw(_OPT_PERIOD),
+                size=draw(_OPT_AMOUNT),
                 contributions=contributions,
                 key=_maybe(draw, key_ids),
                 budget_lines=lines,
+                partial=draw(st.booleans()),
                 note=draw(opt_text),
                 provenance=prov(),
                 extra=ext(Pool),
@@ -474,6 +524,7 @@ def plans(
             value=draw(_AMOUNT),
             unit=draw(opt_text),
             parts=_subset(draw, summable, max_size=5),
+            partial=draw(st.booleans()),
             provenance=prov(),
             extra=ext(Total),
         )
@@ -521,6 +572,7 @@ def plans(
         title=draw(text),
         kind=draw(st.sampled_from(PlanKind)),
         owners=_subset(draw, stakeholder_ids),
+        responsibilities=responsibilities(),
         county=draw(_opt(st.sampled_from(["23", "24", "25"]))),
         diary_number=draw(opt_text),
         period=draw(_OPT_PERIOD),
@@ -539,6 +591,7 @@ def plans(
             )
             for other in draw(st.lists(ids(), max_size=2, unique=True))
         ),
+        review=timeline(),
         frameworks=_subset(draw, [*_FRAMEWORK_IDS, *(fw.id for fw in own)]),
         own_frameworks=own,
         focus_areas=tuple(
@@ -617,7 +670,7 @@ def revisions(draw: Draw[Any], base: st.SearchStrategy[Plan] | None = None) -> t
                 if field is not None:
                     item = attrs.evolve(item, **{field: draw(_TEXT)})
             if isinstance(item, Grant) and draw(st.booleans()):
-                item = attrs.evolve(item, amount=item.amount + draw(_AMOUNT))
+                item = attrs.evolve(item, amount=(item.amount or 0) + draw(_AMOUNT))
             if isinstance(item, Indicator) and draw(st.booleans()):
                 item = attrs.evolve(
                     item,

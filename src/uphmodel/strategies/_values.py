@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from uphmodel._frozen import EMPTY, FrozenMap, JsonValue
 from uphmodel._period import Granularity, Period, Span
 from uphmodel.model import (
+    Inferred,
     Provenance,
     Value,
 )
@@ -169,5 +170,14 @@ def _provenance(draw: Draw[Any], documents: Sequence[str], extras: bool) -> Prov
         page=draw(_OPT_TEXT),
         section=draw(_OPT_TEXT),
         original=draw(_OPT_TEXT),
+        inferred=tuple(
+            Inferred(field=field, basis=draw(_OPT_TEXT), extra=draw(_extras(Inferred, extras)))
+            for field in draw(st.lists(st.sampled_from(_INFERRED), max_size=2, unique=True))
+        ),
         extra=draw(_extras(Provenance, extras)),
     )
+
+
+#: Fields a transcriber commonly supplies (names that may or may not be of the record at hand:
+#: ``fields.inferred`` reports the ones that are not).
+_INFERRED = ["name", "title", "text", "owners", "date", "focus_areas", "horizon"]
