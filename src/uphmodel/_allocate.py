@@ -228,7 +228,10 @@ def _population(key: AllocationKey, plan: Plan | None) -> dict[str, Fraction]:
                 f"the population key {key.id!r} refers to the population{of}{source} without "
                 "listing the figures: it cannot split until the plan gives them"
             )
-        raise AllocationError(f"the population key {key.id!r} names no population figures")
+        raise AllocationError(
+            f"the population key {key.id!r} names no population figures: it cannot split until "
+            "the plan gives them"
+        )
     if plan is None:
         raise AllocationError(f"the population key {key.id!r} needs the plan with its figures")
     figures: dict[str, PopulationFigure] = {f.id: f for f in plan.populations}
@@ -473,6 +476,15 @@ def parties_of(plan: Plan) -> set[str]:
     return ours
 
 
+def is_ours(grant: Grant, grants: Mapping[str, Grant], ours: set[str], depth: int = 0) -> bool:
+    """Whether a grant is money of the plan's parties: its recipient is one of them, or, without
+    a recipient (an earmark), the grant it is part of is theirs (or there is none)."""
+    if grant.recipient is not None:
+        return grant.recipient in ours
+    parent = grants.get(grant.part_of) if grant.part_of else None
+    return parent is None or depth > len(grants) or is_ours(parent, grants, ours, depth + 1)
+
+
 def money_summary(plan: Plan, *, by: str = "section") -> tuple[MoneyRow, ...]:
     """What became of the plan's grants, summed by ``by``.
 
@@ -499,8 +511,8 @@ def money_summary(plan: Plan, *, by: str = "section") -> tuple[MoneyRow, ...]:
     section_focus = {s.id: s.focus_areas for s in plan.sections}
     ours = parties_of(plan)
 
-    def counted(grant: Grant) -> bool:
-        return grant.recipient is None or grant.recipient in ours
+    def counted(grant: Grant, depth: int = 0) -> bool:
+        return is_ours(grant, grants, ours, depth)
 
     def parent_of(grant: Grant) -> Grant | None:
         parent = grants.get(grant.part_of) if grant.part_of else None

@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterable
 from decimal import Decimal
 
-from uphmodel._allocate import parties_of
+from uphmodel._allocate import is_ours, parties_of
 from uphmodel._text import figure
 from uphmodel.frameworks import builtin
 from uphmodel.frameworks._catalogue import in_use
@@ -94,7 +94,7 @@ def summarize(plan: Plan) -> str:
     by_id = {g.id: g for g in plan.grants}
 
     def counted(grant: Grant | None) -> bool:
-        return grant is not None and (grant.recipient is None or grant.recipient in ours)
+        return grant is not None and is_ours(grant, by_id, ours)
 
     top = [
         g for g in plan.grants if counted(g) and not counted(by_id.get(g.part_of or ""))

@@ -97,7 +97,7 @@ _TOKEN = re.compile(
             "(?P<phase>" + "|".join(rf"\b{w}\b" for w in _PHASES) + ")",
             r"(?P<thisyear>\b(?:i\s+år|innevarande\s+år|under\s+året|detta\s+år)\b)",
             r"(?P<nextyear>\b(?:nästa\s+år|kommande\s+år)\b)",
-            r"(?P<filler>\b(?:och|under|i|med|per|om|ca|cirka|omkring|ungefär|samt|år|året)\b)",
+            r"(?P<filler>\b(?:och|under|i|för|med|per|om|ca|cirka|omkring|ungefär|samt|år|året)\b)",
             r"(?P<dash>-+)",
             r"(?P<punct>[,;:.()/?!])",
             r"(?P<daynum>\b\d{1,2}\b)",

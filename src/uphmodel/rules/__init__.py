@@ -113,7 +113,8 @@ RULES: tuple[Rule, ...] = (
           "Every timeline could be read: a period or a recurrence, nothing left over.", _readable,
           draft=INFO),
     _rule("periods.within-plan", "periods", WARNING,
-          "Timelines of goals and activities lie inside the plan's period.", _within_plan),
+          "Timelines of goals and activities lie inside their section's period or the plan's "
+          "(deadlines, long-term goals and visions may reach beyond).", _within_plan),
     _rule("indicators.values", "indicators", ERROR,
           "Indicator values fit their measure, and figures are written consistently: a "
           "qualifier, a range or a part of a whole has a number; a figure not stated has none.",

@@ -297,12 +297,12 @@ def _keys(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
         problem = key_problem(key, plan)
         if problem is not None:
             broken.add(key.id)
-            named_only = key.method is KeyMethod.POPULATION and key.population and not key.figures
+            named_only = key.method is KeyMethod.POPULATION and not key.figures
             yield Finding(
                 path=f"/allocation_keys/{i}",
                 item=key.id,
                 message=problem,
-                severity=INFO if named_only else None,
+                severity=INFO if named_only else None,  # a rule the plan states in words
             )
     # (where, key, what is split, its total, the published shares by party)
     splits: list[tuple[str, str, str, Decimal | None, list[tuple[str, Decimal | None]]]] = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
@@ -64,10 +65,19 @@ def _readable(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
 _BEYOND = (Horizon.LONG_TERM, Horizon.OVERALL)
 
 
+def _holds(span: Period, day: dt.date) -> bool:
+    """Whether ``day`` falls within ``span``."""
+    first, last = span.first_day, span.last_day
+    return (first is None or first <= day) and (last is None or day <= last)
+
+
 def _within_plan(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
-    span = plan.period
-    if span is None or span.is_reversed:
-        return
+    """Timelines against the period of their section (an "Aktivitetsplan 2019" inside a plan for
+    2018), or else the plan's; only info when that period is itself the transcriber's."""
+    plan_inferred = plan.provenance is not None and any(
+        entry.field == "period" for entry in plan.provenance.inferred
+    )
+    section_periods = {s.id: s.period for s in plan.sections if s.period is not None}
     for collection in ("goals", "activities"):
         for i, item in enumerate(getattr(plan, collection)):
             timeline = item.timeline
@@ -78,16 +88,29 @@ def _within_plan(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
             period = timeline.period
             if period.first_day is None:
                 continue  # "till år 2025", "senast …": a deadline, not a period of work
-            if span.contains(period):
+            own = [section_periods[s] for s in item.sections if s in section_periods]
+            spans = [s for s in own if not s.is_reversed]
+            what = "its section's period" if spans else "the plan period"
+            if not spans:
+                if plan.period is None or plan.period.is_reversed:
+                    continue
+                spans = [plan.period]
+            if any(span.contains(period) for span in spans):
                 continue
+            if period.last_day is None and any(_holds(span, period.first_day) for span in spans):
+                continue  # starts in time and runs on ("fortlöpande"): no end to be late with
+            span = spans[0]
             if not span.overlaps(period):
                 how = "lies outside"
             elif span.first_day is not None and period.first_day < span.first_day:
                 how = "starts before"
             else:
                 how = "runs past the end of"
+            inferred = plan_inferred and what == "the plan period"
             yield Finding(
                 path=f"/{collection}/{i}/timeline/period",
                 item=item.id,
-                message=f"the timeline {timeline.text!r} ({period}) {how} the plan period {span}",
+                severity=INFO if inferred else None,
+                message=f"the timeline {timeline.text!r} ({period}) {how} {what} {span}"
+                + (" (a period the document does not state)" if inferred else ""),
             )

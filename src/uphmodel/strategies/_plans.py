@@ -102,6 +102,8 @@ def _figure(draw: Draw[Any]) -> dict[str, Any]:
 
 
 _FIGURES = _figure()
+_ID = ids()
+_OPT_ID = _opt(_ID)
 
 # The codes generated plans refer to: the built-in frameworks' (read once, at first import).
 _CODES = {
@@ -129,10 +131,10 @@ def plans(
 
     def fresh(count: int) -> list[str]:
         # A drawn id made unique within the plan by a serial number.
-        return [f"{draw(ids())}.{next(serial)}" for _ in range(count)]
+        return [f"{draw(_ID)}.{next(serial)}" for _ in range(count)]
 
     def prov() -> Provenance | None:
-        result: Provenance | None = draw(_provenance(source_ids, extras))
+        result: Provenance | None = _provenance(draw, source_ids, extras)
         return result
 
     def ext(cls: type[Any]) -> FrozenMap[str, JsonValue]:
@@ -535,7 +537,7 @@ def plans(
         FollowUp(
             id=i,
             title=draw(opt_text),
-            of_plan=draw(_opt(ids())),
+            of_plan=draw(_OPT_ID),
             of_version=draw(opt_text),
             period=draw(_OPT_PERIOD),
             items=tuple(
@@ -568,7 +570,7 @@ def plans(
     )
 
     return Plan(
-        id=draw(ids()),
+        id=draw(_ID),
         title=draw(text),
         kind=draw(st.sampled_from(PlanKind)),
         owners=_subset(draw, stakeholder_ids),
@@ -589,7 +591,7 @@ def plans(
                 provenance=prov(),
                 extra=ext(PlanRelation),
             )
-            for other in draw(st.lists(ids(), max_size=2, unique=True))
+            for other in draw(st.lists(_ID, max_size=2, unique=True))
         ),
         review=timeline(),
         frameworks=_subset(draw, [*_FRAMEWORK_IDS, *(fw.id for fw in own)]),

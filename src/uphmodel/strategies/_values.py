@@ -161,7 +161,6 @@ def _maybe(draw: Draw[Any], pool: Sequence[str]) -> str | None:
     return None if index is None else pool[index]
 
 
-@st.composite
 def _provenance(draw: Draw[Any], documents: Sequence[str], extras: bool) -> Provenance | None:
     if not draw(st.booleans()):
         return None
