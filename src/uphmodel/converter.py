@@ -161,26 +161,26 @@ def _frozen_map_structure_factory(t: Any, conv: cattrs.Converter) -> Callable[..
     return structure
 
 
-def _structure_id(obj: object, _: object) -> str:
-    problem = check_id(obj)
-    if problem:
-        raise Invalid(problem)
-    return typing.cast(str, obj)
+Hook = Callable[[object, object], Any]
 
 
-def _structure_optional_id(obj: object, _: object) -> str | None:
-    return None if obj is None else _structure_id(obj, _)
+def _checked(check: Callable[[object], str | None]) -> tuple[Hook, Hook]:
+    """Structure hooks for a text that ``check`` judges (an id, a code): required, optional."""
+
+    def required(obj: object, _: object) -> str:
+        problem = check(obj)
+        if problem:
+            raise Invalid(problem)
+        return typing.cast(str, obj)
+
+    def optional(obj: object, _: object) -> str | None:
+        return None if obj is None else required(obj, _)
+
+    return required, optional
 
 
-def _structure_code(obj: object, _: object) -> str:
-    problem = check_code(obj)
-    if problem:
-        raise Invalid(problem)
-    return typing.cast(str, obj)
-
-
-def _structure_optional_code(obj: object, _: object) -> str | None:
-    return None if obj is None else _structure_code(obj, _)
+#: Hooks for fields whose metadata says they hold an id or a code: (required, optional).
+_CHECKED = {ID["uph"]: _checked(check_id), CODE["uph"]: _checked(check_code)}
 
 
 def _structure_ids(obj: object, _: object) -> tuple[str, ...]:
@@ -258,18 +258,11 @@ def _record_structure_factory(
             overrides[f.name] = override(omit=True)
             continue
         known.add(f.name)
-        if kind == ID["uph"]:
-            optional = f.default is None
-            overrides[f.name] = override(
-                struct_hook=_structure_optional_id if optional else _structure_id
-            )
+        if kind in _CHECKED:
+            required, optional = _CHECKED[kind]
+            overrides[f.name] = override(struct_hook=optional if f.default is None else required)
         elif kind == IDS["uph"]:
             overrides[f.name] = override(struct_hook=_structure_ids)
-        elif kind == CODE["uph"]:
-            optional = f.default is None
-            overrides[f.name] = override(
-                struct_hook=_structure_optional_code if optional else _structure_code
-            )
     base = make_dict_structure_fn(cls, conv, **overrides)
     name = cls.__name__
 
