@@ -59,6 +59,7 @@ from uphmodel._redact import redact
 from uphmodel._summary import summarize
 from uphmodel._timeline import parse_timeline, structure_timelines
 from uphmodel._upgrade import SCHEMA_VERSION, SchemaWarning, UpgradeError, UpgradeNote, upgrade
+from uphmodel.formats import Table, from_tables, to_tables
 from uphmodel.frameworks import (
     Catalogue,
     Conversion,
@@ -224,6 +225,7 @@ __all__ = [
     "StakeholderKind",
     "Statistic",
     "Step",
+    "Table",
     "Target",
     "Term",
     "Timeline",
@@ -251,6 +253,7 @@ __all__ = [
     "ending_in",
     "examples",
     "frameworks",
+    "from_tables",
     "history",
     "inferred",
     "load",
@@ -268,5 +271,6 @@ __all__ = [
     "structure_timelines",
     "summarize",
     "to_json_patch",
+    "to_tables",
     "upgrade",
 ]

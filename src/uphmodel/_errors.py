@@ -28,12 +28,18 @@ class Problem:
     Attributes:
         path: JSON Pointer (RFC 6901) to the value, ``""`` for the whole document.
         message: what is wrong and what was expected.
+        location: where the value is in the file it was read from, when that is not JSON: a
+            spreadsheet's sheet and cell (``Aktiviteter!C7``), a table's row and column.
     """
 
     path: str
     message: str
+    location: str | None = None
 
     def __str__(self) -> str:
+        if self.location:
+            where = f" ({self.path})" if self.path else ""
+            return f"{self.location}{where}: {self.message}"
         return f"{self.path or '/'}: {self.message}"
 
 

@@ -17,7 +17,7 @@ import sys
 import tempfile
 import typing
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any, TypeVar
@@ -145,26 +145,48 @@ def _read(text: str | bytes, cls: type[T], kind: str, *, source: str | None, str
     data = _parse(text, source)
     if not isinstance(data, dict):
         raise LoadError([Problem("", f"a {kind} document must be a JSON object")], source)
-    problems = list(_duplicate_problems(data))
-    problems.extend(_version_problems(data, source, kind))
+    return structure(
+        data, cls, kind, source=source, strict=strict, problems=_duplicate_problems(data)
+    )
+
+
+def structure(
+    data: dict[str, Any],
+    cls: type[T],
+    kind: str,
+    *,
+    source: str | None = None,
+    strict: bool = False,
+    problems: Iterable[Problem] = (),
+) -> T:
+    """A record of ``cls`` from a parsed document of ``kind`` (JSON data, numbers as ``int`` and
+    ``Decimal``): its version checked, upgraded, structured. Raises :class:`LoadError` with every
+    problem, ``problems`` (found while reading it) first."""
+    found = list(problems)
+    found.extend(_version_problems(data, source, kind))
     version = data.get("schema_version")
     notes: tuple[UpgradeNote, ...] = ()
-    if not problems and version_of(version) < version_of(SCHEMA_VERSION):  # type: ignore[operator]
+    if not found and version_of(version) < version_of(SCHEMA_VERSION):  # type: ignore[operator]
         data, notes = upgrade(data, kind=kind)
     body = {key: value for key, value in data.items() if key != "schema_version"}
     record: T | None = None
     try:
         record = (_STRICT if strict else _CONVERTER).structure(body, cls)
     except (cattrs.BaseValidationError, ValueError, TypeError) as exc:
-        problems.extend(problems_from(exc))
-    if problems or record is None:
-        raise LoadError(problems, source)
+        found.extend(problems_from(exc))
+    if found or record is None:
+        raise LoadError(found, source)
     if notes:
         _warn(
             f"{source or 'the ' + kind} was upgraded from schema_version {version} to "
             f"{SCHEMA_VERSION}: " + "; ".join(str(note) for note in notes)
         )
     return record
+
+
+def document(record: Any) -> dict[str, Any]:
+    """A plan, framework or crosswalk as the JSON data of its canonical document."""
+    return {"schema_version": SCHEMA_VERSION, **_CONVERTER.unstructure(record)}
 
 
 def loads(text: str | bytes, *, source: str | None = None, strict: bool = False) -> Plan:
@@ -307,7 +329,7 @@ def _document(record: Any, cls: type[Any], function: str) -> str:
         raise TypeError(f"{function}() takes a {cls.__name__}, not {type(record).__name__}")
     if "schema_version" in record.extra:
         raise ValueError(f"{cls.__name__}.extra cannot hold 'schema_version': it is written")
-    return json_text({"schema_version": SCHEMA_VERSION, **_CONVERTER.unstructure(record)})
+    return json_text(document(record))
 
 
 def dumps(plan: Plan) -> str:

@@ -1,0 +1,11 @@
+"""Plans in and out of other formats: tables, and what is built on them.
+
+:func:`to_tables` lays a plan out as one table per kind of record, generated from the model;
+:func:`from_tables` reads it back, exactly.
+"""
+
+from __future__ import annotations
+
+from uphmodel.formats._tables import Table, from_tables, to_tables
+
+__all__ = ["Table", "from_tables", "to_tables"]
