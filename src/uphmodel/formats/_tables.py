@@ -27,7 +27,7 @@ from uphmodel.formats._layout import (
     TableSpec,
     layout,
 )
-from uphmodel.model import Plan
+from uphmodel.model import EXTRA, Plan
 
 __all__ = ["VERSION", "Table", "from_tables", "to_tables"]
 
@@ -94,7 +94,10 @@ _MISSING = object()
 
 
 def _known(column: Column) -> set[str]:
-    return {f.name for f in attrs.fields(column.record)} if column.record else set()
+    """The JSON names of a record's fields: all but ``extra``, whose keys are written spread."""
+    if column.record is None:
+        return set()
+    return {f.name for f in attrs.fields(column.record) if f.metadata.get("uph") != EXTRA["uph"]}
 
 
 def _row(spec: TableSpec, data: Mapping[str, Any]) -> dict[str, JsonValue]:
