@@ -22,6 +22,7 @@ sys.path.insert(0, str(ROOT))
 from tools._pages import replace_between, rewrite  # noqa: E402
 
 import uphmodel  # noqa: E402
+from uphmodel.formats._schema import attribute_docs  # noqa: E402
 
 PAGE = ROOT / "docs" / "json-format.md"
 BEGIN, END = "<!-- reference:begin -->", "<!-- reference:end -->"
@@ -69,24 +70,6 @@ RECORDS = [
     uphmodel.FrameworkConversion,
     uphmodel.CodeConversion,
 ]
-
-
-def attribute_docs(cls: type) -> dict[str, str]:
-    """The ``Attributes:`` section of a record's docstring, by field name."""
-    doc = inspect.getdoc(cls) or ""
-    section = doc.split("Attributes:", 1)[1] if "Attributes:" in doc else ""
-    out: dict[str, str] = {}
-    current = None
-    for line in section.splitlines():
-        m = re.match(r"^    (\w+): (.*)$", line)
-        if m:
-            current = m.group(1)
-            out[current] = m.group(2).strip()
-        elif current and line.startswith("        "):
-            out[current] += " " + line.strip()
-        elif line.strip() and not line.startswith(" "):
-            break
-    return out
 
 
 def json_type(field: attrs.Attribute, hint: object) -> str:

@@ -59,7 +59,7 @@ from uphmodel._redact import redact
 from uphmodel._summary import summarize
 from uphmodel._timeline import parse_timeline, structure_timelines
 from uphmodel._upgrade import SCHEMA_VERSION, SchemaWarning, UpgradeError, UpgradeNote, upgrade
-from uphmodel.formats import Table, from_tables, to_tables
+from uphmodel.formats import Table, from_tables, json_schema, read_csv, to_tables, write_csv
 from uphmodel.frameworks import (
     Catalogue,
     Conversion,
@@ -256,6 +256,7 @@ __all__ = [
     "from_tables",
     "history",
     "inferred",
+    "json_schema",
     "load",
     "load_crosswalk",
     "load_framework",
@@ -265,6 +266,7 @@ __all__ = [
     "money_summary",
     "overdue",
     "parse_timeline",
+    "read_csv",
     "redact",
     "render_changelog",
     "revert_framework",
@@ -273,4 +275,5 @@ __all__ = [
     "to_json_patch",
     "to_tables",
     "upgrade",
+    "write_csv",
 ]

@@ -1,11 +1,13 @@
 """Plans in and out of other formats: tables, and what is built on them.
 
 :func:`to_tables` lays a plan out as one table per kind of record, generated from the model;
-:func:`from_tables` reads it back, exactly.
+:func:`from_tables` reads it back, exactly. :func:`json_schema` describes the JSON documents.
 """
 
 from __future__ import annotations
 
+from uphmodel.formats._csv import read_csv, write_csv
+from uphmodel.formats._schema import json_schema
 from uphmodel.formats._tables import Table, from_tables, to_tables
 
-__all__ = ["Table", "from_tables", "to_tables"]
+__all__ = ["Table", "from_tables", "json_schema", "read_csv", "to_tables", "write_csv"]

@@ -106,6 +106,11 @@ class TableSpec:
         """Whether its records are in a list of the plan itself (no key columns needed)."""
         return len(self.places) == 1 and self.places[0].table == PLAN
 
+    @property
+    def keyed(self) -> bool:
+        """Whether its records have an ``id``."""
+        return any(f.name == "id" for f in attrs.fields(self.record))
+
     def column(self, name: str) -> Column | None:
         """The column of that name, or ``None``."""
         return next((c for c in self.columns if c.name == name), None)
