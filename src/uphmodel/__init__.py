@@ -37,6 +37,7 @@ from uphmodel._diff import (
     to_json_patch,
 )
 from uphmodel._errors import InvalidValue, LoadError, Problem, UphError
+from uphmodel._extras import MissingExtra
 from uphmodel._frozen import FrozenMap, JsonValue
 from uphmodel._inferred import InferredValue, drop_inferred, inferred
 from uphmodel._json import (
@@ -59,7 +60,17 @@ from uphmodel._redact import redact
 from uphmodel._summary import summarize
 from uphmodel._timeline import parse_timeline, structure_timelines
 from uphmodel._upgrade import SCHEMA_VERSION, SchemaWarning, UpgradeError, UpgradeNote, upgrade
-from uphmodel.formats import Table, from_tables, json_schema, read_csv, to_tables, write_csv
+from uphmodel.formats import (
+    Table,
+    from_tables,
+    json_schema,
+    read_csv,
+    read_xlsx,
+    template,
+    to_tables,
+    write_csv,
+    write_xlsx,
+)
 from uphmodel.frameworks import (
     Catalogue,
     Conversion,
@@ -193,6 +204,7 @@ __all__ = [
     "Mapping",
     "MappingBasis",
     "MeasureKind",
+    "MissingExtra",
     "MoneyRow",
     "Observation",
     "Payment",
@@ -267,13 +279,16 @@ __all__ = [
     "overdue",
     "parse_timeline",
     "read_csv",
+    "read_xlsx",
     "redact",
     "render_changelog",
     "revert_framework",
     "structure_timelines",
     "summarize",
+    "template",
     "to_json_patch",
     "to_tables",
     "upgrade",
     "write_csv",
+    "write_xlsx",
 ]

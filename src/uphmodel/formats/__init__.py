@@ -9,5 +9,16 @@ from __future__ import annotations
 from uphmodel.formats._csv import read_csv, write_csv
 from uphmodel.formats._schema import json_schema
 from uphmodel.formats._tables import Table, from_tables, to_tables
+from uphmodel.formats._xlsx import read_xlsx, template, write_xlsx
 
-__all__ = ["Table", "from_tables", "json_schema", "read_csv", "to_tables", "write_csv"]
+__all__ = [
+    "Table",
+    "from_tables",
+    "json_schema",
+    "read_csv",
+    "read_xlsx",
+    "template",
+    "to_tables",
+    "write_csv",
+    "write_xlsx",
+]

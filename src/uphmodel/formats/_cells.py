@@ -6,8 +6,9 @@ column's kind, chosen so that reading gives back exactly the value written:
 - an empty cell is a field left out; ``null`` is JSON ``null``;
 - a text is written as it is, unless it would read as something else: an empty text, the text
   ``null``, or one that starts with ``"`` is written as a JSON string (``""``, ``"null"``), and
-  in a column of numbers, true/false or text (an observation's ``value``) so is a text that
-  looks like a number or ``true``/``false``;
+  so is one that a spreadsheet program would take for a formula (starting with ``=``, ``+``,
+  ``@``); in a column of numbers, true/false or text (an observation's ``value``) so is a text
+  that looks like a number or ``true``/``false``;
 - numbers are written with all their digits (``6.90`` stays ``6.90``), with a decimal comma in
   the Swedish dialect; true/false as ``true``/``false``;
 - lists and objects (a goal's ``focus_areas``, a record's ``_extra``) as compact JSON.
@@ -79,7 +80,9 @@ def encode(value: Any, kind: str, *, decimal_comma: bool = False) -> str:
         text = str(value)
         return text.replace(".", ",") if decimal_comma else text
     if isinstance(value, str):
-        escape = value == "" or value == "null" or value.startswith('"')
+        # a text that would read as something else, or that a spreadsheet would take for a
+        # formula (=, +, @: "CSV injection"), is written as a JSON string
+        escape = value in ("", "null") or value[:1] in ('"', "=", "+", "@", "\t", "\r")
         if kind == "value" and _looks_typed(value):
             escape = True
         return json.dumps(value, ensure_ascii=False) if escape else value
