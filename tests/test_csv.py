@@ -118,3 +118,14 @@ def test_a_folder_without_a_plan(tmp_path: Path) -> None:
         read_csv(tmp_path)
     with pytest.raises(ValueError, match="dialect must be one of excel, excel-sv"):
         write_csv(Plan(id="p", title="t", kind=uphmodel.PlanKind.OTHER), tmp_path, dialect="sv")
+
+
+def test_writing_again_leaves_no_table_of_the_plan_before(tmp_path: Path) -> None:
+    write_csv(uphmodel.examples.load("norrbotten-2021-funds"), tmp_path)
+    assert (tmp_path / "grant_uses.csv").exists()
+    (tmp_path / "anteckningar.txt").write_text("mina anteckningar", encoding="utf-8")
+    plan = uphmodel.examples.load("vasterbotten-2018")
+    write_csv(plan, tmp_path)
+    assert uphmodel.dumps(read_csv(tmp_path)) == uphmodel.dumps(plan)
+    assert not (tmp_path / "grant_uses.csv").exists()  # Västerbotten's plan has no uses
+    assert (tmp_path / "anteckningar.txt").exists()

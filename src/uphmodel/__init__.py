@@ -62,13 +62,18 @@ from uphmodel._timeline import parse_timeline, structure_timelines
 from uphmodel._upgrade import SCHEMA_VERSION, SchemaWarning, UpgradeError, UpgradeNote, upgrade
 from uphmodel.formats import (
     Table,
+    from_arrow,
     from_tables,
     json_schema,
     read_csv,
+    read_parquet,
     read_xlsx,
     template,
+    to_arrow,
+    to_frames,
     to_tables,
     write_csv,
+    write_parquet,
     write_xlsx,
 )
 from uphmodel.frameworks import (
@@ -265,6 +270,7 @@ __all__ = [
     "ending_in",
     "examples",
     "frameworks",
+    "from_arrow",
     "from_tables",
     "history",
     "inferred",
@@ -279,6 +285,7 @@ __all__ = [
     "overdue",
     "parse_timeline",
     "read_csv",
+    "read_parquet",
     "read_xlsx",
     "redact",
     "render_changelog",
@@ -286,9 +293,12 @@ __all__ = [
     "structure_timelines",
     "summarize",
     "template",
+    "to_arrow",
+    "to_frames",
     "to_json_patch",
     "to_tables",
     "upgrade",
     "write_csv",
+    "write_parquet",
     "write_xlsx",
 ]

@@ -20,7 +20,7 @@ from uphmodel._frozen import FrozenMap, freeze
 from uphmodel._json import json_text, write_text
 from uphmodel.formats._cells import MISSING, CellError, cell_kind, decode, encode
 from uphmodel.formats._layout import PLAN, Column, TableSpec, layout
-from uphmodel.formats._tables import VERSION, Table, from_tables, to_tables
+from uphmodel.formats._tables import VERSION, Table, from_tables, kind_of, to_tables
 from uphmodel.model import Plan
 
 __all__ = ["DIALECTS", "read_csv", "write_csv"]
@@ -38,19 +38,12 @@ _TYPES = {
 }  # fmt: skip
 
 
-def _kind(spec: TableSpec, name: str) -> str:
-    if name == VERSION:
-        return "text"
-    column = spec.column(name)
-    return cell_kind(name, column.kind) if column is not None else "value"
-
-
 def _text(table: Table, spec: TableSpec, dialect: str) -> str:
     separator, comma, _ = DIALECTS[dialect]
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=separator, lineterminator="\r\n")
     writer.writerow(table.columns)
-    kinds = [_kind(spec, name) for name in table.columns]
+    kinds = [kind_of(spec, name) for name in table.columns]
     for row in table.rows:
         writer.writerow([
             encode(row[name], kind, decimal_comma=comma) if name in row else ""
@@ -109,7 +102,7 @@ def _package(plan: Plan, tables: Mapping[str, Table], dialect: str) -> dict[str,
 def write_csv(plan: Plan, directory: str | os.PathLike[str], *, dialect: str = "excel") -> None:
     """Write ``plan`` as CSV files and a ``datapackage.json`` into ``directory`` (created if
     needed). ``dialect`` is ``excel`` or ``excel-sv``. Files of tables without rows are not
-    written; every file is written atomically.
+    written, and removed where an earlier write left them; every file is written atomically.
     """
     if dialect not in DIALECTS:
         raise ValueError(f"dialect must be one of {', '.join(DIALECTS)}, not {dialect!r}")
@@ -120,6 +113,8 @@ def write_csv(plan: Plan, directory: str | os.PathLike[str], *, dialect: str = "
     bom = "\ufeff" if DIALECTS[dialect][2] == "utf-8-sig" else ""
     for name, table in tables.items():
         write_text(bom + _text(table, specs[name], dialect), folder / f"{name}.csv")
+    for name in specs.keys() - tables.keys():  # a table an earlier plan had is not this one's
+        (folder / f"{name}.csv").unlink(missing_ok=True)
     write_text(json_text(_package(plan, tables, dialect)), folder / "datapackage.json")
 
 
@@ -174,7 +169,7 @@ def _read_table(
     if not rows:
         return Table(name, ()), []
     header = tuple(rows[0])
-    kinds = [_kind(spec, column) for column in header]
+    kinds = [kind_of(spec, column) for column in header]
     out = []
     numbers: list[int] = []
     for number, cells in enumerate(rows[1:], start=2):

@@ -100,6 +100,10 @@ class TableSpec:
     record: type
     places: tuple[Place, ...]
     columns: tuple[Column, ...]
+    _by_name: dict[str, Column] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_by_name", {c.name: c for c in self.columns})
 
     @property
     def top(self) -> bool:
@@ -113,7 +117,7 @@ class TableSpec:
 
     def column(self, name: str) -> Column | None:
         """The column of that name, or ``None``."""
-        return next((c for c in self.columns if c.name == name), None)
+        return self._by_name.get(name)
 
 
 def _is_record(t: Any) -> bool:

@@ -17,6 +17,7 @@ import attrs
 from uphmodel._errors import LoadError, Problem
 from uphmodel._frozen import FrozenMap, JsonValue, freeze, thaw
 from uphmodel._json import document, structure
+from uphmodel.formats._cells import cell_kind
 from uphmodel.formats._layout import (
     EXTRA_COLUMN,
     FIELD,
@@ -29,7 +30,7 @@ from uphmodel.formats._layout import (
 )
 from uphmodel.model import EXTRA, Plan
 
-__all__ = ["VERSION", "Table", "from_tables", "to_tables"]
+__all__ = ["VERSION", "Table", "from_tables", "kind_of", "to_tables"]
 
 #: The column of the plan's table that holds the document's schema version.
 VERSION = "schema_version"
@@ -64,6 +65,15 @@ class Table:
     def records(self) -> list[dict[str, Any]]:
         """The rows as plain dicts of plain values (lists and dicts)."""
         return [{key: thaw(value) for key, value in row.items()} for row in self.rows]
+
+
+def kind_of(spec: TableSpec, name: str) -> str:
+    """How the cells of the column ``name`` of ``spec`` are written (see ``_cells``): the
+    schema version as text, an unknown column as any value."""
+    if name == VERSION:
+        return "text"
+    column = spec.column(name)
+    return cell_kind(name, column.kind) if column is not None else "value"
 
 
 def _columns(spec: TableSpec) -> tuple[str, ...]:

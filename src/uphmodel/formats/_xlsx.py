@@ -24,11 +24,11 @@ from uphmodel._errors import LoadError, Problem
 from uphmodel._extras import need
 from uphmodel._frozen import FrozenMap, freeze
 from uphmodel._upgrade import SCHEMA_VERSION
-from uphmodel.formats._cells import MISSING, CellError, cell_kind, decode, encode
+from uphmodel.formats._cells import MISSING, CellError, decode, encode
 from uphmodel.formats._headings import headings as swedish
 from uphmodel.formats._headings import sheet as swedish_sheet
 from uphmodel.formats._layout import PLAN, TableSpec, layout
-from uphmodel.formats._tables import VERSION, Table, _columns, from_tables, to_tables
+from uphmodel.formats._tables import VERSION, Table, _columns, from_tables, kind_of, to_tables
 from uphmodel.model import Plan
 
 if TYPE_CHECKING:
@@ -92,7 +92,7 @@ def _write_sheet(ws: Worksheet, table: str, columns: tuple[str, ...], rows: Any,
     from openpyxl.worksheet.datavalidation import DataValidation
 
     spec = layout()[table]
-    kinds = [_kind(spec, c) for c in columns]
+    kinds = [kind_of(spec, c) for c in columns]
     ws.append(_headings(table, columns, mode))
     for row in rows:
         pairs = zip(columns, kinds, strict=True)
@@ -128,7 +128,7 @@ def _write_meta(ws: Worksheet, table: Table, mode: str) -> None:
     row = table.rows[0] if table.rows else FrozenMap()
     ws.append(["field" if mode == "paths" else "Fält", "value" if mode == "paths" else "Värde"])
     for name, title in zip(table.columns, _headings(PLAN, table.columns, mode), strict=True):
-        value = _cell_value(row[name], _kind(spec, name)) if name in row else None
+        value = _cell_value(row[name], kind_of(spec, name)) if name in row else None
         ws.append([title, value])
     for cell in ws[1]:
         cell.font, cell.fill = Font(bold=True), PatternFill("solid", fgColor=_HEADING_FILL)
@@ -137,13 +137,6 @@ def _write_meta(ws: Worksheet, table: Table, mode: str) -> None:
     ws.freeze_panes = "B2"
     ws.column_dimensions["A"].width = 34
     ws.column_dimensions["B"].width = 80
-
-
-def _kind(spec: TableSpec, name: str) -> str:
-    if name == VERSION:
-        return "text"
-    column = spec.column(name)
-    return cell_kind(name, column.kind) if column is not None else "value"
 
 
 def _save(book: Any, path: str | os.PathLike[str]) -> None:
@@ -277,7 +270,7 @@ def read_xlsx(path: str | os.PathLike[str], *, strict: bool = False) -> Plan:
                     problems.append(Problem("", "a value in a column without a heading", at))
                     continue
                 try:
-                    decoded = _read_cell(value, _kind(spec, column))
+                    decoded = _read_cell(value, kind_of(spec, column))
                 except CellError as exc:
                     problems.append(Problem("", str(exc), at))
                     continue
@@ -335,7 +328,7 @@ def _read_meta(
         positions.setdefault(name.split("/")[0], number)
         value = values[1] if len(values) > 1 else None
         try:
-            decoded = _read_cell(value, _kind(spec, name))
+            decoded = _read_cell(value, kind_of(spec, name))
         except CellError as exc:
             problems.append(Problem("", str(exc), f"{title}!B{number}"))
             continue
