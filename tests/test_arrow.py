@@ -113,7 +113,7 @@ def test_what_a_typed_column_cannot_show_is_written_beside_it() -> None:
     assert observations.column("value").to_pylist() == [
         None, None, Decimal("21.770000000000"), None,
     ]  # fmt: skip
-    assert observations.column("value#written").to_pylist() == ['6.90', "12 av 15", None, "1E+3"]
+    assert observations.column("value#written").to_pylist() == ["6.90", "12 av 15", None, "1E+3"]
     grants = tables["grants"]
     assert grants.column("amount").to_pylist() == [None, Decimal("250000.000000000000")]
     assert grants.column("amount#written").to_pylist() == ["123456789012345678.901234567890", None]

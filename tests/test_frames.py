@@ -19,7 +19,8 @@ def test_frames_hold_the_tables_of_many_plans() -> None:
     for name, frame in frames.items():
         tables = [to_tables(p)[name] for p in EXAMPLES]
         assert len(frame) == sum(len(t) for t in tables), name
-        assert frame["_plan"].tolist() == [p.id for p, t in zip(EXAMPLES, tables) for _ in t]
+        pairs = zip(EXAMPLES, tables, strict=True)
+        assert frame["_plan"].tolist() == [p.id for p, t in pairs for _ in t]
         assert set(tables[0].columns) <= set(frame.columns)
     goals = frames["goals"]
     jamtland = goals[goals["_plan"] == "jamtland-harjedalen-2018"]

@@ -126,3 +126,21 @@ def test_a_plan_table_needs_one_row() -> None:
         from_tables(tables)
     with pytest.raises(TypeError, match=r"to_tables\(\) takes a Plan"):
         to_tables({"id": "p"})  # type: ignore[arg-type]
+
+
+def test_an_unknown_field_called_id_is_no_key() -> None:
+    observation = uphmodel.Observation(
+        period=uphmodel.Period.parse("2020"), value=Decimal(1),
+        extra=FrozenMap({"id": FrozenMap({"x": 1})}),
+    )  # fmt: skip
+    indicator = uphmodel.Indicator(id="i1", name="n", observations=(observation,),
+                                   extra=FrozenMap({"x": 2}))  # fmt: skip
+    goal = Goal(id="g1", text="t", extra=FrozenMap({"id_old": "g0"}))
+    plan = Plan(id="p", title="t", kind=PlanKind.OTHER, indicators=(indicator,), goals=(goal,))
+    assert same(plan)
+    rows = to_tables(plan)["observations"].rows
+    assert rows[0]["_parent"] == "i1"
+    tables = dict(to_tables(plan))
+    tables["observations"] = Table("observations", (), ({**rows[0], "_parent": ("i1",)},))
+    with pytest.raises(LoadError, match="no record of the plan"):
+        from_tables(tables)

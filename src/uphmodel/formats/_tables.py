@@ -8,8 +8,10 @@ record's unknown fields are kept in its ``_extra`` cell.
 
 from __future__ import annotations
 
+import functools
 import graphlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -24,7 +26,6 @@ from uphmodel.formats._layout import (
     INDEX,
     PARENT,
     PLAN,
-    Column,
     TableSpec,
     layout,
 )
@@ -103,31 +104,43 @@ def _get(data: Mapping[str, Any], path: tuple[str, ...]) -> Any:
 _MISSING = object()
 
 
-def _known(column: Column) -> set[str]:
+@functools.cache
+def _known(record: type | None) -> frozenset[str]:
     """The JSON names of a record's fields: all but ``extra``, whose keys are written spread."""
-    if column.record is None:
-        return set()
-    return {f.name for f in attrs.fields(column.record) if f.metadata.get("uph") != EXTRA["uph"]}
+    if record is None:
+        return frozenset()
+    return frozenset(f.name for f in attrs.fields(record) if f.metadata.get("uph") != EXTRA["uph"])
+
+
+@functools.cache
+def _writing(table: str) -> tuple[tuple[str, tuple[str, ...], str, frozenset[str]], ...]:
+    """How each column of a table is read from a record's data: name, path, kind and, for
+    unknown fields, the known ones."""
+    return tuple(
+        (c.name, c.path, c.kind, _known(c.record) if c.kind == "extra" else frozenset())
+        for c in layout()[table].columns
+        if c.kind != "key"
+    )
 
 
 def _row(spec: TableSpec, data: Mapping[str, Any]) -> dict[str, JsonValue]:
     """A record's canonical data as a row of ``spec``'s columns (without key columns)."""
     row: dict[str, JsonValue] = {}
-    for column in spec.columns:
-        if column.kind == "key":
-            continue
-        if column.kind == "extra":
-            owner = _get(data, column.path[:-1])
+    for name, path, kind, known in _writing(spec.name):
+        if kind == "extra":
+            owner = _get(data, path[:-1])
             if isinstance(owner, Mapping):
-                known = _known(column)
                 unknown = {k: v for k, v in owner.items() if k not in known}
                 if unknown:
-                    row[column.name] = freeze(unknown)
+                    row[name] = freeze(unknown)
             continue
-        value = _get(data, column.path)
+        value = data.get(path[0], _MISSING) if len(path) == 1 else _get(data, path)
         if value is _MISSING:
             continue
-        row[column.name] = True if column.kind == "present" else freeze(value)
+        if kind == "present":
+            row[name] = True
+        else:
+            row[name] = value if type(value) in _SCALARS else freeze(value)
     return row
 
 
@@ -158,8 +171,10 @@ def to_tables(plan: Plan) -> dict[str, Table]:
     def emit(table: str, record: Mapping[str, Any], pointer: str, key: dict[str, Any]) -> None:
         row = {**key, **_row(specs[table], record)}
         rows[table].append(row)
-        if "id" in record:
-            ids[record["id"]] = ids.get(record["id"], 0) + 1
+        # an id is the model's id field; an unknown field called "id" is no key
+        own = record.get("id") if specs[table].keyed else None
+        if isinstance(own, str):
+            ids[own] = ids.get(own, 0) + 1
         for child, within in children.get(table, ()):
             items = _get(record, within)
             if not isinstance(items, list):
@@ -173,7 +188,7 @@ def to_tables(plan: Plan) -> dict[str, Table]:
                         child_key[FIELD] = "/".join(within)
                 emit(child, item, f"{pointer}/{'/'.join(within)}/{index}", child_key)
                 if not child_spec.top:
-                    placed.append((rows[child][-1], pointer, record.get("id")))
+                    placed.append((rows[child][-1], pointer, own))
 
     emit(PLAN, {k: v for k, v in data.items() if k != VERSION}, "", {})
     rows[PLAN][0][VERSION] = data[VERSION]
@@ -205,25 +220,44 @@ def _put(target: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
     target[path[-1]] = value
 
 
+@functools.cache
+def _reading(table: str) -> dict[str, tuple[tuple[str, ...], str]]:
+    """How each column of a table goes back into a record: its path, and whether it is a key
+    column (``key``), a presence (``present``), unknown fields (``extra``) or a value."""
+    out: dict[str, tuple[tuple[str, ...], str]] = {VERSION: ((), "key")}
+    for column in layout()[table].columns:
+        out[column.name] = (column.path, column.kind if column.kind in _READING else "value")
+    return out
+
+
+_READING = ("key", "present", "extra")
+_SCALARS = (str, Decimal, int, bool, type(None))
+
+
 def _record(spec: TableSpec, row: Row) -> dict[str, Any]:
     """A row of ``spec`` back as a record's data; columns the layout does not have are unknown
     fields at their path."""
     data: dict[str, Any] = {}
+    reading = _reading(spec.name)
     for name, value in row.items():
-        if name in (PARENT, FIELD, INDEX, VERSION):
-            continue
-        column = spec.column(name)
-        path = column.path if column is not None else tuple(name.split("/"))
-        if column is not None and column.kind == "present":
+        path, how = reading.get(name) or (
+            tuple(name.split("/")),
+            "extra" if name.rsplit("/", 1)[-1] == EXTRA_COLUMN else "value",
+        )
+        if how == "value":
+            plain = value if type(value) in _SCALARS else thaw(value)
+            if len(path) == 1:
+                data[path[0]] = plain
+            else:
+                _put(data, path, plain)
+        elif how == "present":
             if value is not None and value is not False and not isinstance(_get(data, path), dict):
                 _put(data, path, {})
-        elif (column.kind == "extra") if column is not None else path[-1] == EXTRA_COLUMN:
+        elif how == "extra":
             plain = thaw(value)
             if isinstance(plain, dict):
                 for key, item in plain.items():
                     _put(data, (*path[:-1], key), item)
-        else:
-            _put(data, path, thaw(value))
     return data
 
 
@@ -272,7 +306,7 @@ def from_tables(
         del data[VERSION]
     # what each placed record is: its data, by id and by pointer; where each came from
     by_pointer: dict[str, dict[str, Any]] = {"": data}
-    by_id: dict[Any, list[str]] = {data.get("id"): [""]}
+    by_id: dict[Any, list[str]] = {data["id"]: [""]} if isinstance(data.get("id"), str) else {}
     origin: dict[str, tuple[str, int]] = {"": (PLAN, 0)}  # pointer: (table, row number)
     for name in _topological():
         if name == PLAN or name not in tables:
@@ -299,7 +333,7 @@ def from_tables(
                 target.append(record)
                 by_pointer[pointer] = record
                 origin[pointer] = (name, number)
-                if "id" in record:
+                if spec.keyed and isinstance(record.get("id"), str):
                     by_id.setdefault(record["id"], []).append(pointer)
     try:
         return structure(data, Plan, "plan", source=source, strict=strict, problems=problems)
@@ -328,7 +362,7 @@ def _placement(
     if isinstance(ref, str) and ref.startswith("/"):
         pointer = ref if ref in origin else None
     else:
-        found = by_id.get(ref, [])
+        found = by_id.get(ref, []) if isinstance(ref, str) else []
         pointer = found[0] if len(found) == 1 else None
         if len(found) > 1:
             return (*none, (PARENT, f"_parent {ref!r} is the id of {len(found)} records"))

@@ -32,7 +32,7 @@ from uphmodel.formats._tables import VERSION, Table, _columns, from_tables, kind
 from uphmodel.model import Plan
 
 if TYPE_CHECKING:
-    from openpyxl.worksheet.worksheet import Worksheet
+    pass
 
 __all__ = ["read_xlsx", "template", "write_xlsx"]
 
@@ -86,57 +86,99 @@ def _cell_value(value: Any, kind: str) -> Any:
     return text
 
 
-def _write_sheet(ws: Worksheet, table: str, columns: tuple[str, ...], rows: Any, mode: str) -> None:
-    from openpyxl.styles import Alignment, Font, PatternFill
+class _Styles:
+    """The few cell styles of a workbook, made once and copied to the cells that need them (as
+    openpyxl copies styles itself): a styled cell costs no more than a plain one."""
+
+    def __init__(self, ws: Any) -> None:
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.styles import Alignment, Font, PatternFill
+
+        wrap = Alignment(vertical="top", wrap_text=True)
+        self._cell = WriteOnlyCell
+        self._ws = ws
+        bold = Font(bold=True)
+        self.heading = self._style(font=bold, fill=PatternFill("solid", fgColor=_HEADING_FILL),
+                                   alignment=wrap)  # fmt: skip
+        self.bold = self._style(font=bold)
+        self.wrap = self._style(alignment=wrap)
+
+    def _style(self, **style: Any) -> Any:
+        cell: Any = self._cell(self._ws, None)
+        for name, value in style.items():
+            setattr(cell, name, value)
+        return cell._style
+
+    def cell(self, value: Any, style: Any) -> Any:
+        """A cell of ``value`` in one of the styles."""
+        from copy import copy
+
+        cell: Any = self._cell(self._ws, value)
+        cell._style = copy(style)
+        return cell
+
+
+def _dimension(ws: Any, ref: str) -> None:
+    """Tell a write-only sheet the cells it will hold (``A1:G355``), so that it writes them at
+    its top as a full writer does: a reader then knows them without reading the sheet twice
+    (openpyxl's read-only mode reads a whole sheet to find out when they are missing)."""
+    ws.calculate_dimension = lambda: ref
+
+
+def _width(longest: int) -> int:
+    return max(_WIDTH[0], min(_WIDTH[1], longest + 2))
+
+
+def _write_sheet(ws: Any, table: str, columns: tuple[str, ...], rows: Any, mode: str) -> None:
+    """One table on a sheet of a write-only workbook: widths and lists first, then the rows."""
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
     spec = layout()[table]
     kinds = [kind_of(spec, c) for c in columns]
-    ws.append(_headings(table, columns, mode))
-    for row in rows:
-        pairs = zip(columns, kinds, strict=True)
-        ws.append([_cell_value(row[c], k) if c in row else None for c, k in pairs])
-    bold, fill = Font(bold=True), PatternFill("solid", fgColor=_HEADING_FILL)
-    for cell in ws[1]:
-        cell.font, cell.fill = bold, fill
-        cell.alignment = Alignment(vertical="top", wrap_text=True)
-    ws.freeze_panes = "A2"
-    for index, (name, kind) in enumerate(zip(columns, kinds, strict=True), start=1):
-        letter = get_column_letter(index)
-        longest = max(
-            [len(str(ws.cell(1, index).value))]
-            + [len(str(c.value)) for c in ws[letter][1:200] if c.value is not None]
-        )
-        ws.column_dimensions[letter].width = max(_WIDTH[0], min(_WIDTH[1], longest + 2))
+    header = _headings(table, columns, mode)
+    values = [
+        [_cell_value(row[c], k) if c in row else None for c, k in zip(columns, kinds, strict=True)]
+        for row in rows
+    ]
+    styles = _Styles(ws)
+    wrapped = []
+    for index, (name, kind) in enumerate(zip(columns, kinds, strict=True)):
+        letter = get_column_letter(index + 1)
+        lengths = [len(str(line[index])) for line in values if line[index] is not None]
+        ws.column_dimensions[letter].width = _width(max([len(header[index]), *lengths[:200]]))
         column = spec.column(name)
         if column is not None and column.choices:
             choices = ",".join(column.choices)
             if len(choices) <= 250:
                 check = DataValidation(type="list", formula1=f'"{choices}"', allow_blank=True)
                 check.add(f"{letter}2:{letter}1048576")
-                ws.add_data_validation(check)
-        if kind in ("text", "value") and max(len(str(c.value or "")) for c in ws[letter]) > 60:
-            for cell in ws[letter][1:]:
-                cell.alignment = Alignment(vertical="top", wrap_text=True)
+                ws.data_validations.append(check)
+        if kind in ("text", "value") and max(lengths, default=0) > _WIDTH[1]:
+            wrapped.append(index)  # texts longer than the column wrap
+    ws.freeze_panes = "A2"
+    _dimension(ws, f"A1:{get_column_letter(max(len(columns), 1))}{len(values) + 1}")
+    ws.append([styles.cell(title, styles.heading) for title in header])
+    for line in values:
+        for index in wrapped:
+            if line[index] is not None and len(str(line[index])) > _WIDTH[1]:
+                line[index] = styles.cell(line[index], styles.wrap)
+        ws.append(line)
 
 
-def _write_meta(ws: Worksheet, table: Table, mode: str) -> None:
-    from openpyxl.styles import Font, PatternFill
-
+def _write_meta(ws: Any, table: Table, mode: str) -> None:
     spec = layout()[PLAN]
+    styles = _Styles(ws)
     row = table.rows[0] if table.rows else FrozenMap()
-    ws.append(["field" if mode == "paths" else "Fält", "value" if mode == "paths" else "Värde"])
-    for name, title in zip(table.columns, _headings(PLAN, table.columns, mode), strict=True):
-        value = _cell_value(row[name], kind_of(spec, name)) if name in row else None
-        ws.append([title, value])
-    for cell in ws[1]:
-        cell.font, cell.fill = Font(bold=True), PatternFill("solid", fgColor=_HEADING_FILL)
-    for cell in ws["A"]:
-        cell.font = Font(bold=True)
     ws.freeze_panes = "B2"
+    _dimension(ws, f"A1:B{len(table.columns) + 1}")
     ws.column_dimensions["A"].width = 34
     ws.column_dimensions["B"].width = 80
+    first = ("field", "value") if mode == "paths" else ("Fält", "Värde")
+    ws.append([styles.cell(title, styles.heading) for title in first])
+    for name, title in zip(table.columns, _headings(PLAN, table.columns, mode), strict=True):
+        value = _cell_value(row[name], kind_of(spec, name)) if name in row else None
+        ws.append([styles.cell(title, styles.bold), value])
 
 
 def _save(book: Any, path: str | os.PathLike[str]) -> None:
@@ -149,18 +191,29 @@ def _save(book: Any, path: str | os.PathLike[str]) -> None:
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
+        _abandon(book)
         raise
+
+
+def _abandon(book: Any) -> None:
+    """Close the sheets of a write-only workbook that could not be saved, and remove the
+    temporary files openpyxl streamed their rows to."""
+    for ws in book.worksheets:
+        try:
+            if not ws.closed:
+                ws.close()
+            Path(ws._writer.out).unlink(missing_ok=True)
+        except Exception:  # cleaning up after the error being raised: never hide it
+            pass
 
 
 def _book(tables: dict[str, Table], mode: str, every: bool) -> Any:
     openpyxl = need("openpyxl", "xlsx")
     if mode not in ("paths", "sv"):
         raise ValueError(f"headings must be 'paths' or 'sv', not {mode!r}")
-    book = openpyxl.Workbook()
+    book = openpyxl.Workbook(write_only=True)  # rows go straight to the file
     titles = _titles(mode)
-    meta = book.active
-    meta.title = titles[PLAN]
-    _write_meta(meta, tables[PLAN], mode)
+    _write_meta(book.create_sheet(titles[PLAN]), tables[PLAN], mode)
     for name, table in tables.items():
         if name == PLAN or not (table.rows or every):
             continue
@@ -200,6 +253,8 @@ def _read_cell(value: Any, kind: str) -> Any:
     """A cell's value in a column of ``kind``: typed cells as such, text as the cells' text."""
     if value is None or value == "":
         return MISSING
+    if kind == "text" and type(value) is str and value[0] != '"' and value != "null":
+        return value  # most cells: a text as it is
     if isinstance(value, bool):
         if kind in ("bool", "present", "value"):
             return value
@@ -258,25 +313,26 @@ def read_xlsx(path: str | os.PathLike[str], *, strict: bool = False) -> Plan:
                   for h in (rows[0] if rows else ())]  # fmt: skip
         letters = [get_column_letter(i + 1) for i in range(len(header))]
         out, numbers = [], []
+        kinds = [kind_of(spec, c) if c is not None else "" for c in header]
         for number, values in enumerate(rows[1:], start=2):
             if all(v is None or v == "" for v in values):
                 continue
             row: dict[str, Any] = {}
-            for column, letter, value in zip(header, letters, values, strict=False):
+            for column, kind, letter, value in zip(header, kinds, letters, values, strict=False):
                 if value is None or value == "":
                     continue
-                at = f"{ws.title}!{letter}{number}"
                 if column is None:
+                    at = f"{ws.title}!{letter}{number}"
                     problems.append(Problem("", "a value in a column without a heading", at))
                     continue
                 try:
-                    decoded = _read_cell(value, kind_of(spec, column))
+                    decoded = _read_cell(value, kind)
                 except CellError as exc:
-                    problems.append(Problem("", str(exc), at))
+                    problems.append(Problem("", str(exc), f"{ws.title}!{letter}{number}"))
                     continue
                 if decoded is not MISSING:
-                    row[column] = freeze(decoded)
-            out.append(FrozenMap(row))
+                    row[column] = decoded if type(decoded) is str else freeze(decoded)
+            out.append(row)
             numbers.append(number)
         tables[table] = Table(table, tuple(c for c in header if c), tuple(out))
         cells[table] = (ws.title, numbers, [c or "" for c in header])

@@ -40,7 +40,8 @@ def check_id(value: object) -> str | None:
     """What is wrong with ``value`` as an id, or ``None`` when it is a good one."""
     if not isinstance(value, str):
         return f"an id must be text (got {type(value).__name__})"
-    if not value or any(c.isspace() for c in value):
+    parts = value.split()  # splits at every character str.isspace() calls a space
+    if len(parts) != 1 or len(parts[0]) != len(value):
         return f"an id must be non-empty text without spaces (got {value!r})"
     return None
 
