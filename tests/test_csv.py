@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import csv
 import json
+import tempfile
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given
 
 import uphmodel
 from uphmodel import LoadError, Plan, read_csv, write_csv
 from uphmodel.formats._cells import MISSING, CellError, decode, encode
+from uphmodel.strategies import plans
 
 NAMES = uphmodel.examples.names()
 
@@ -129,3 +132,11 @@ def test_writing_again_leaves_no_table_of_the_plan_before(tmp_path: Path) -> Non
     assert uphmodel.dumps(read_csv(tmp_path)) == uphmodel.dumps(plan)
     assert not (tmp_path / "grant_uses.csv").exists()  # Västerbotten's plan has no uses
     assert (tmp_path / "anteckningar.txt").exists()
+
+
+@given(plans(max_items=4, extras=True))
+def test_generated_plans_round_trip_through_csv_in_both_dialects(plan: Plan) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        for dialect in ("excel", "excel-sv"):
+            write_csv(plan, Path(folder) / dialect, dialect=dialect)
+            assert uphmodel.dumps(read_csv(Path(folder) / dialect)) == uphmodel.dumps(plan)
