@@ -213,11 +213,15 @@ def _book(tables: dict[str, Table], mode: str, every: bool) -> Any:
         raise ValueError(f"headings must be 'paths' or 'sv', not {mode!r}")
     book = openpyxl.Workbook(write_only=True)  # rows go straight to the file
     titles = _titles(mode)
-    _write_meta(book.create_sheet(titles[PLAN]), tables[PLAN], mode)
-    for name, table in tables.items():
-        if name == PLAN or not (table.rows or every):
-            continue
-        _write_sheet(book.create_sheet(titles[name]), name, table.columns, table.rows, mode)
+    try:
+        _write_meta(book.create_sheet(titles[PLAN]), tables[PLAN], mode)
+        for name, table in tables.items():
+            if name == PLAN or not (table.rows or every):
+                continue
+            _write_sheet(book.create_sheet(titles[name]), name, table.columns, table.rows, mode)
+    except BaseException:
+        _abandon(book)
+        raise
     return book
 
 
