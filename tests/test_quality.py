@@ -84,3 +84,24 @@ def test_no_module_outgrows_a_readers_attention() -> None:
         if (n := len(p.read_text(encoding="utf-8").splitlines())) > 800
     }
     assert not long, long
+
+
+# The layers above the model, lowest first: a module may import its own layer and those below.
+LAYERS = ["formats", "analysis", "cli"]
+
+
+@pytest.mark.parametrize("layer", LAYERS)
+def test_no_layer_reaches_upward(layer: str) -> None:
+    above = set(LAYERS[LAYERS.index(layer) + 1 :])
+    for path in sorted((SRC / layer).glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = (
+                [node.module or ""] if isinstance(node, ast.ImportFrom)
+                else [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            )  # fmt: skip
+            for name in names:
+                parts = name.split(".")
+                assert not (parts[0] == "uphmodel" and len(parts) > 1 and parts[1] in above), (
+                    f"{path.relative_to(SRC)} imports {name}"
+                )

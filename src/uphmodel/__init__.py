@@ -60,6 +60,7 @@ from uphmodel._redact import redact
 from uphmodel._summary import summarize
 from uphmodel._timeline import parse_timeline, structure_timelines
 from uphmodel._upgrade import SCHEMA_VERSION, SchemaWarning, UpgradeError, UpgradeNote, upgrade
+from uphmodel.analysis import IndicatorProgress, ProgressStatus, Trend, progress, progress_table
 from uphmodel.formats import (
     Table,
     from_arrow,
@@ -198,6 +199,7 @@ __all__ = [
     "History",
     "Horizon",
     "Indicator",
+    "IndicatorProgress",
     "Inferred",
     "InferredValue",
     "InvalidValue",
@@ -222,6 +224,7 @@ __all__ = [
     "Pool",
     "PopulationFigure",
     "Problem",
+    "ProgressStatus",
     "Provenance",
     "Qualifier",
     "Relation",
@@ -247,6 +250,7 @@ __all__ = [
     "Term",
     "Timeline",
     "Total",
+    "Trend",
     "UnknownFramework",
     "UpgradeError",
     "UpgradeNote",
@@ -284,6 +288,8 @@ __all__ = [
     "money_summary",
     "overdue",
     "parse_timeline",
+    "progress",
+    "progress_table",
     "read_csv",
     "read_parquet",
     "read_xlsx",

@@ -1,0 +1,17 @@
+"""Analysis of plans: indicator progress, and more to come.
+
+Built on the model and the formats, never the other way round: nothing below imports this
+package.
+"""
+
+from __future__ import annotations
+
+from uphmodel.analysis._progress import (
+    IndicatorProgress,
+    ProgressStatus,
+    Trend,
+    progress,
+    progress_table,
+)
+
+__all__ = ["IndicatorProgress", "ProgressStatus", "Trend", "progress", "progress_table"]
