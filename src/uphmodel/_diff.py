@@ -31,6 +31,7 @@ from uphmodel._json import json_text, loads
 from uphmodel._upgrade import SCHEMA_VERSION
 from uphmodel.converter import make_converter
 from uphmodel.model import GoalFate, Plan
+from uphmodel.model._repr import html_table
 
 __all__ = [
     "Change",
@@ -171,6 +172,16 @@ class PlanDiff:
 
     def __iter__(self) -> Iterator[Change]:
         return iter(self.changes)
+
+    def __repr__(self) -> str:
+        count = len(self.changes)
+        return f"PlanDiff({self.old!r} → {self.new!r}, {count} change{'s' if count != 1 else ''})"
+
+    def _repr_html_(self) -> str:
+        """The changes as a table in a notebook."""
+        rows = ((c.kind.value, c.path, str(c)) for c in self.changes)
+        head = f"<p>{len(self.changes)} changes from <b>{self.old}</b> to <b>{self.new}</b></p>"
+        return head + html_table(("kind", "where", "change"), rows)
 
     def of(self, collection: str) -> tuple[Change, ...]:
         """The changes in one collection ("goals")."""

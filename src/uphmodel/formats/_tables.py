@@ -30,6 +30,7 @@ from uphmodel.formats._layout import (
     layout,
 )
 from uphmodel.model import EXTRA, Plan
+from uphmodel.model._repr import html_table
 
 __all__ = ["VERSION", "Table", "from_tables", "kind_of", "to_tables"]
 
@@ -66,6 +67,15 @@ class Table:
     def records(self) -> list[dict[str, Any]]:
         """The rows as plain dicts of plain values (lists and dicts)."""
         return [{key: thaw(value) for key, value in row.items()} for row in self.rows]
+
+    def __repr__(self) -> str:
+        return f"Table({self.name!r}, {len(self.columns)} columns, {len(self.rows)} rows)"
+
+    def _repr_html_(self) -> str:
+        """The table in a notebook: its first rows."""
+        used = [c for c in self.columns if any(c in row for row in self.rows)] or self.columns
+        rows = ([row.get(c) for c in used] for row in self.rows)
+        return f"<p><b>{self.name}</b>: {len(self.rows)} rows</p>" + html_table(used, rows)
 
 
 def kind_of(spec: TableSpec, name: str) -> str:

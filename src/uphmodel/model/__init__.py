@@ -82,6 +82,7 @@ from uphmodel.model._provenance import (
     Inferred,
     Provenance,
 )
+from uphmodel.model._repr import short_repr
 from uphmodel.model._stakeholders import (
     BodyLevel,
     ContactPoint,
@@ -92,6 +93,17 @@ from uphmodel.model._stakeholders import (
 )
 from uphmodel.model._structure import FocusAreaWording, Section, SourceDocument, Term
 from uphmodel.model._timeline import Phase, Timeline
+
+# Every record shows itself short: its class, id, a few fields set and the sizes of its lists,
+# never all it holds (a plan's full repr runs to hundreds of kilobytes).
+for _record in (
+    ChangeLogEntry, Decision, Citation, CodeConversion, Crosswalk, Framework, FrameworkCode,
+    FrameworkConversion, Mapping, FollowUp, FollowUpItem, Activity, Goal, Indicator, Observation,
+    Target, AllocationKey, BudgetLine, Contribution, Grant, GrantUse, KeyPart, Payment, Pool,
+    PopulationFigure, Total, Plan, PlanRelation, Inferred, Provenance, ContactPoint,
+    Responsibility, Stakeholder, FocusAreaWording, Section, SourceDocument, Term, Phase, Timeline,
+):  # fmt: skip
+    setattr(_record, "__repr__", short_repr)  # noqa: B010 - a method of every record class
 
 __all__ = [
     "CODE",

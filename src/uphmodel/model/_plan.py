@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import html
+from typing import Any
 
 import attrs
 
 from uphmodel._frozen import Extra
 from uphmodel._period import Period
+from uphmodel.model import _navigate
 from uphmodel.model._decisions import (
     ChangeLogEntry,
     Decision,
@@ -42,6 +45,7 @@ from uphmodel.model._money import (
 from uphmodel.model._provenance import (
     Provenance,
 )
+from uphmodel.model._repr import html_table
 from uphmodel.model._stakeholders import (
     ContactPoint,
     Responsibility,
@@ -187,3 +191,48 @@ class Plan:
     conversions: tuple[FrameworkConversion, ...] = items_field()
     provenance: Provenance | None = None
     extra: Extra = extra_field()
+
+    def get(self, id: str, default: Any = None) -> Any:
+        """The record with this id anywhere in the plan — a goal, an activity, an indicator, a
+        stakeholder, a grant, a section — or ``default``."""
+        found = _navigate.find(self, id)
+        return default if found is None else found
+
+    def goals_of(self, activity: Activity | str) -> tuple[Goal, ...]:
+        """The goals an activity (or its id) serves."""
+        return _navigate.goals_of(self, activity)
+
+    def activities_of(self, goal: Goal | str) -> tuple[Activity, ...]:
+        """The activities that serve a goal (or its id)."""
+        return _navigate.activities_of(self, goal)
+
+    def indicators_of(self, item: Goal | Activity | str) -> tuple[Indicator, ...]:
+        """The indicators that follow a goal or an activity (or its id) up."""
+        return _navigate.indicators_of(self, item)
+
+    def responsible_for(self, item: Any) -> tuple[tuple[Stakeholder | None, Responsibility], ...]:
+        """Who is responsible for an item (or its id): each responsibility with its
+        stakeholder."""
+        return _navigate.responsible_for(self, item)
+
+    def responsibilities_of(
+        self, stakeholder: Stakeholder | str
+    ) -> tuple[tuple[Any, Responsibility], ...]:
+        """What a stakeholder (or its id) is responsible for: each item with the
+        responsibility."""
+        return _navigate.responsibilities_of(self, stakeholder)
+
+    def _repr_html_(self) -> str:
+        """The plan in a notebook: its title, what it is, and how many of each item it holds."""
+        facts = [self.kind.value, f"id {self.id}"]
+        facts += [f"period {self.period}"] if self.period else []
+        facts += [f"version {self.version}"] if self.version else []
+        counts = [
+            (f.name, len(getattr(self, f.name)))
+            for f in attrs.fields(Plan)
+            if isinstance(getattr(self, f.name), tuple) and getattr(self, f.name)
+        ]
+        return (
+            f"<p><b>{html.escape(self.title)}</b><br>{html.escape(', '.join(facts))}</p>"
+            + html_table(("holds", "count"), counts)
+        )

@@ -21,6 +21,7 @@ import attrs
 from uphmodel._frozen import EMPTY, FrozenMap
 from uphmodel.frameworks import Catalogue, builtin
 from uphmodel.model import Framework, Plan
+from uphmodel.model._repr import html_table
 
 __all__ = [
     "CheckContext",
@@ -299,6 +300,16 @@ class Report:
 
     def __len__(self) -> int:
         return len(self.findings)
+
+    def __repr__(self) -> str:
+        return f"Report(profile={self.profile!r}, {self.summary()})"
+
+    def _repr_html_(self) -> str:
+        """The findings as a table in a notebook."""
+        rows = ((f.severity.value if f.severity else "", f.rule, f.path or "/", f.message)
+                for f in self.findings)  # fmt: skip
+        head = f"<p><b>{self.profile}</b>: {self.summary()}</p>"
+        return head + html_table(("severity", "rule", "path", "message"), rows)
 
 
 def evaluate(
