@@ -476,6 +476,28 @@ CASES: dict[str, tuple[str, str]] = {
      "identifiers": {"scb_municipality": "2380"}}
   ]""",
     ),
+    "stakeholders.official-codes": (
+        """
+  "period": "2020",
+  "stakeholders": [
+    {"id": "bracke", "name": "Bräcke kommun", "kind": "municipality",
+     "identifiers": {"scb_municipality": "2303"}},
+    {"id": "heby", "name": "Heby kommun", "kind": "municipality",
+     "identifiers": {"scb_municipality": "1917"}},
+    {"id": "region", "name": "Region Jämtland Härjedalen", "kind": "region",
+     "identifiers": {"scb_county": "26"}}
+  ]""",
+        """
+  "period": "2020",
+  "stakeholders": [
+    {"id": "bracke", "name": "Bräcke kommun", "kind": "municipality",
+     "identifiers": {"scb_municipality": "2305"}},
+    {"id": "heby", "name": "Heby kommun", "kind": "municipality",
+     "identifiers": {"scb_municipality": "0331"}},
+    {"id": "region", "name": "Region Jämtland Härjedalen", "kind": "region",
+     "identifiers": {"scb_county": "23"}}
+  ]""",
+    ),
     "fields.inferred": (
         """
   "indicators": [

@@ -96,13 +96,33 @@ def test_goals_activities_and_indicators_of_each_other(plan: Plan) -> None:
     assert activity in served
     # order is the plan's
     assert list(served) == [a for a in plan.activities if a in served]
-    assert [i.id for i in plan.indicators_of("bu-risk")] == list(plan.get("bu-risk").indicators)
+    # the goal's own indicators, and the one its follow-up reports on
+    assert [i.id for i in plan.indicators_of("bu-risk")] == [
+        *plan.get("bu-risk").indicators, "bu-risk.r1",
+    ]  # fmt: skip
+
+
+def test_the_goals_an_indicator_follows_up_and_back(plan: Plan) -> None:
+    # named by the goal itself
+    assert [g.id for g in plan.goals_of("bu-risk.i1")] == ["bu-risk"]
+    # named only by the follow-up of the goal (the results of 2018)
+    assert [g.id for g in plan.goals_of("bu-forsta-linjen.r1")] == ["bu-forsta-linjen"]
+    assert "bu-forsta-linjen.r1" in [i.id for i in plan.indicators_of("bu-forsta-linjen")]
+    # named by an activity: the activity's goals
+    plan2 = attrs.evolve(
+        plan,
+        activities=(attrs.evolve(plan.activities[0], indicators=("bu-forsta-linjen.r1",)),
+                    *plan.activities[1:]),
+    )  # fmt: skip
+    assert [g.id for g in plan2.goals_of("bu-forsta-linjen.r1")] == [
+        "bu-risk", "bu-forsta-linjen",
+    ]  # fmt: skip
 
 
 def test_navigation_names_what_it_could_not_find(plan: Plan) -> None:
     with pytest.raises(KeyError, match="'no-such-goal'"):
         plan.activities_of("no-such-goal")
-    with pytest.raises(TypeError, match="expected an Activity or its id, got Goal"):
+    with pytest.raises(TypeError, match="expected an Activity or Indicator or its id, got Goal"):
         plan.goals_of("bu-risk")  # a goal is not an activity
     with pytest.raises(TypeError, match="expected a Goal or Activity or its id, got Stakeholder"):
         plan.indicators_of("region-jh")

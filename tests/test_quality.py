@@ -87,7 +87,7 @@ def test_no_module_outgrows_a_readers_attention() -> None:
 
 
 # The layers above the model, lowest first: a module may import its own layer and those below.
-LAYERS = ["formats", "analysis", "cli"]
+LAYERS = ["regions", "formats", "kolada", "analysis", "rendering", "cli"]
 
 
 @pytest.mark.parametrize("layer", LAYERS)

@@ -12,7 +12,7 @@ A plan is an immutable :class:`Plan` record. Read and write it as canonical JSON
 True
 """
 
-from uphmodel import examples, frameworks
+from uphmodel import examples, frameworks, kolada, regions
 from uphmodel._allocate import (
     Allocation,
     AllocationError,
@@ -60,7 +60,16 @@ from uphmodel._redact import redact
 from uphmodel._summary import summarize
 from uphmodel._timeline import parse_timeline, structure_timelines
 from uphmodel._upgrade import SCHEMA_VERSION, SchemaWarning, UpgradeError, UpgradeNote, upgrade
-from uphmodel.analysis import IndicatorProgress, ProgressStatus, Trend, progress, progress_table
+from uphmodel.analysis import (
+    IndicatorProgress,
+    Portfolio,
+    PortfolioCheck,
+    ProgressStatus,
+    Trend,
+    Unloaded,
+    progress,
+    progress_table,
+)
 from uphmodel.formats import (
     Table,
     from_arrow,
@@ -149,6 +158,7 @@ from uphmodel.model import (
     Value,
     Vision,
 )
+from uphmodel.rendering import plot_progress
 from uphmodel.rules import RULES, CheckContext, CheckOptions, Finding, Report, Rule, Severity, check
 
 __version__ = "0.1.0"
@@ -223,6 +233,8 @@ __all__ = [
     "PlanRelation",
     "Pool",
     "PopulationFigure",
+    "Portfolio",
+    "PortfolioCheck",
     "Problem",
     "ProgressStatus",
     "Provenance",
@@ -252,6 +264,7 @@ __all__ = [
     "Total",
     "Trend",
     "UnknownFramework",
+    "Unloaded",
     "UpgradeError",
     "UpgradeNote",
     "UphError",
@@ -279,6 +292,7 @@ __all__ = [
     "history",
     "inferred",
     "json_schema",
+    "kolada",
     "load",
     "load_crosswalk",
     "load_framework",
@@ -288,12 +302,14 @@ __all__ = [
     "money_summary",
     "overdue",
     "parse_timeline",
+    "plot_progress",
     "progress",
     "progress_table",
     "read_csv",
     "read_parquet",
     "read_xlsx",
     "redact",
+    "regions",
     "render_changelog",
     "revert_framework",
     "structure_timelines",

@@ -22,6 +22,7 @@ text            meaning                  Swedish planning text it stands for
 
 from __future__ import annotations
 
+import calendar
 import enum
 import functools
 import re
@@ -64,6 +65,7 @@ _STEP: dict[Granularity, tuple[Literal[0, 1, 2, 3, 4, 5, 6], int]] = {
     Granularity.YEAR: (YEARLY, 1),
 }
 _RANK = {g: i for i, g in enumerate(Granularity)}
+_MONTHS = {Granularity.MONTH: 1, Granularity.QUARTER: 3, Granularity.HALF_YEAR: 6}
 
 _SPAN_RE = re.compile(
     r"""^(?:
@@ -157,8 +159,16 @@ class Span:
 
     @property
     def last(self) -> date:
-        """The last day of the span."""
-        return self.first + _LENGTH[self.granularity] - relativedelta(days=1)
+        """The last day of the span (computed from the calendar, as often as it is asked)."""
+        g, d = self.granularity, self.first
+        if g is Granularity.DAY:
+            return d
+        if g is Granularity.WEEK:
+            return d + timedelta(days=6)
+        if g is Granularity.YEAR:
+            return date(d.year, 12, 31)
+        month = d.month + _MONTHS[g] - 1  # spans are aligned: it stays within the year
+        return date(d.year, month, calendar.monthrange(d.year, month)[1])
 
     def shift(self, n: int) -> Span:
         """The span ``n`` units later (earlier for negative ``n``): 2021S2 shifted 1 is 2022S1."""

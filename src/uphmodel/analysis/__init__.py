@@ -1,4 +1,4 @@
-"""Analysis of plans: indicator progress, and more to come.
+"""Analysis of plans: indicator progress, and portfolios of many plans.
 
 Built on the model and the formats, never the other way round: nothing below imports this
 package.
@@ -6,6 +6,7 @@ package.
 
 from __future__ import annotations
 
+from uphmodel.analysis._portfolio import Portfolio, PortfolioCheck, Unloaded
 from uphmodel.analysis._progress import (
     IndicatorProgress,
     ProgressStatus,
@@ -14,4 +15,13 @@ from uphmodel.analysis._progress import (
     progress_table,
 )
 
-__all__ = ["IndicatorProgress", "ProgressStatus", "Trend", "progress", "progress_table"]
+__all__ = [
+    "IndicatorProgress",
+    "Portfolio",
+    "PortfolioCheck",
+    "ProgressStatus",
+    "Trend",
+    "Unloaded",
+    "progress",
+    "progress_table",
+]

@@ -32,6 +32,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import enum
+import math
 from collections.abc import Iterable, Sequence
 from decimal import ROUND_HALF_EVEN, Decimal
 from fractions import Fraction
@@ -235,25 +236,36 @@ def _gap(value: Decimal, goal: Decimal, upper: Decimal | None, way: Direction | 
     return goal - value
 
 
+#: Days are placed in years with months in twelfths and days in parts of their month; this
+#: many units make a year, so that every such point is a whole number of them.
+_UNITS = 12 * math.lcm(28, 29, 30, 31)
+
+
 def _slope(series: Sequence[Observation]) -> Fraction | None:
-    """Least-squares change per year of the values, exact."""
+    """Least-squares change per year of the values, exact (whole numbers throughout: the
+    points in :data:`_UNITS` of a year, the values scaled to whole numbers)."""
     if len(series) < 2:
         return None
-    xs = [_years(o.period.first_day if o.period and o.period.first_day else _when(o))
+    xs = [_units(o.period.first_day if o.period and o.period.first_day else _when(o))
           for o in series]  # fmt: skip
-    ys = [Fraction(_number(o.value) or 0) for o in series]
-    mx, my = sum(xs, Fraction(0)) / len(xs), sum(ys, Fraction(0)) / len(ys)
-    spread = sum(((x - mx) ** 2 for x in xs), Fraction(0))
+    values = [_number(o.value) or Decimal(0) for o in series]
+    shift = max(0, *(-v.as_tuple().exponent for v in values))  # type: ignore[operator]
+    ys = [int(v.scaleb(shift)) for v in values]
+    n, sx, sy = len(xs), sum(xs), sum(ys)
+    spread = n * sum(x * x for x in xs) - sx * sx
     if spread == 0:
         return None
-    moment = sum(((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)), Fraction(0))
-    return moment / spread
+    moment = n * sum(x * y for x, y in zip(xs, ys, strict=True)) - sx * sy
+    return Fraction(moment * _UNITS, spread * 10**shift)
 
 
-def _years(day: dt.date) -> Fraction:
-    """A day as a point in years, months in exact twelfths (2018-07-01 is 2018.5)."""
+def _units(day: dt.date) -> int:
+    """A day as a point in time, in :data:`_UNITS` of a year: months in exact twelfths,
+    days in parts of their month (2018-07-01 is 2018.5 years)."""
     length = calendar.monthrange(day.year, day.month)[1]
-    return day.year + Fraction(day.month - 1, 12) + Fraction(day.day - 1, 12 * length)
+    return (day.year * 12 + day.month - 1) * (_UNITS // 12) + (day.day - 1) * (
+        _UNITS // 12 // length
+    )
 
 
 def _trend(slope: Fraction | None, way: Direction | None) -> Trend | None:

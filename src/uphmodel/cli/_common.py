@@ -12,15 +12,13 @@ from pathlib import Path
 from typing import TypeVar
 
 from uphmodel import examples
-from uphmodel._json import load
+from uphmodel.formats import _files as files
+from uphmodel.formats._files import FORMATS
 from uphmodel.model import Plan
 
 __all__ = ["FORMATS", "Unreadable", "format_of", "read_document", "read_plan", "read_plans"]
 
 T = TypeVar("T")
-
-#: The formats a plan can be read from and written to (``csv-sv``: the Swedish Excel dialect).
-FORMATS = ("json", "xlsx", "csv", "csv-sv", "parquet")
 
 
 class Unreadable(Exception):
@@ -29,27 +27,18 @@ class Unreadable(Exception):
 
 def format_of(path: Path, *, writing: bool = False) -> str:
     """The format of a plan's file or folder, from its name or what the folder holds."""
-    suffix = path.suffix.lower()
-    named = {".json": "json", ".xlsx": "xlsx", ".parquet": "parquet", ".csv": "csv"}
-    if path.is_dir() and not writing:
-        if (path / "plan.parquet").is_file():
-            return "parquet"
-        if (path / "plan.csv").is_file():
-            return "csv"
-        raise Unreadable(f"{path}: a folder without plan.csv or plan.parquet")
-    if suffix in named:
-        return named[suffix]
-    if writing and (suffix == "" or path.is_dir()):
-        return "csv"  # a folder of CSV files
-    if not writing:
-        return "json"  # a plan document under another name
-    raise Unreadable(f"{path}: cannot tell the format from the name; give --to {'|'.join(FORMATS)}")
+    try:
+        return files.format_of(path, writing=writing)
+    except ValueError as exc:
+        if writing:
+            raise Unreadable(
+                f"{path}: cannot tell the format from the name; give --to {'|'.join(FORMATS)}"
+            ) from None
+        raise Unreadable(str(exc)) from None
 
 
 def read_plans(spec: str, fmt: str | None = None) -> list[Plan]:
     """The plans in the file or folder ``spec`` (or the bundled example of that name)."""
-    from uphmodel import formats
-
     path = Path(spec)
     if not path.exists():
         if spec in examples.names():
@@ -58,15 +47,8 @@ def read_plans(spec: str, fmt: str | None = None) -> list[Plan]:
             f"{spec}: no such file, and no bundled example of that name "
             f"(bundled: {', '.join(examples.names())})"
         )
-    fmt = fmt or format_of(path)
     try:
-        if fmt == "json":
-            return [load(path)]
-        if fmt == "xlsx":
-            return [formats.read_xlsx(path)]
-        if fmt == "parquet":
-            return formats.read_parquet(path)
-        return [formats.read_csv(path.parent if path.is_file() else path)]
+        return files.read_plans(path, fmt or format_of(path))
     except OSError as exc:
         raise Unreadable(f"{spec}: {exc.strerror or exc}") from None
 

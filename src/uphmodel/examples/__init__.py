@@ -10,12 +10,13 @@ True
 from __future__ import annotations
 
 from importlib import resources
+from pathlib import Path
 
 from uphmodel._errors import UphError
 from uphmodel._json import loads
 from uphmodel.model import Plan
 
-__all__ = ["UnknownExample", "load", "names", "text"]
+__all__ = ["UnknownExample", "folder", "load", "names", "text"]
 
 
 class UnknownExample(UphError, LookupError):
@@ -45,3 +46,13 @@ def text(name: str) -> str:
 def load(name: str) -> Plan:
     """The example plan ``name`` (see :func:`names`)."""
     return loads(text(name), source=f"uphmodel.examples:{name}")
+
+
+def folder() -> Path:
+    """The folder that holds the example plans' files (``uphmodel.Portfolio.load(folder())``).
+
+    >>> from uphmodel import examples
+    >>> sorted(p.name for p in examples.folder().glob("*.json"))[:1]
+    ['jamtland-harjedalen-2018.json']
+    """
+    return Path(str(resources.files(__name__)))

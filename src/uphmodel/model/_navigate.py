@@ -49,9 +49,21 @@ def _item(plan: Plan, item: Any, kind: type | tuple[type, ...]) -> Any:
     return item
 
 
-def goals_of(plan: Plan, activity: Activity | str) -> tuple[Goal, ...]:
-    """The goals an activity serves."""
-    ids = _item(plan, activity, Activity).goals
+def _followed_up(plan: Plan) -> list[tuple[str, tuple[str, ...]]]:
+    """Each follow-up item's goal and the indicators it reports on."""
+    return [(item.goal, item.indicators) for f in plan.follow_ups for item in f.items]
+
+
+def goals_of(plan: Plan, item: Activity | Indicator | str) -> tuple[Goal, ...]:
+    """The goals an activity serves, or the goals an indicator follows up: those that name it,
+    those of the activities that name it, and those a follow-up reports on with it."""
+    found = _item(plan, item, (Activity, Indicator))
+    if isinstance(found, Activity):
+        ids = set(found.goals)
+    else:
+        ids = {g.id for g in plan.goals if found.id in g.indicators}
+        ids |= {goal for a in plan.activities if found.id in a.indicators for goal in a.goals}
+        ids |= {goal for goal, indicators in _followed_up(plan) if found.id in indicators}
     return tuple(g for g in plan.goals if g.id in ids)
 
 
@@ -62,8 +74,13 @@ def activities_of(plan: Plan, goal: Goal | str) -> tuple[Activity, ...]:
 
 
 def indicators_of(plan: Plan, item: Goal | Activity | str) -> tuple[Indicator, ...]:
-    """The indicators that follow a goal or an activity up."""
-    ids = _item(plan, item, (Goal, Activity)).indicators
+    """The indicators that follow a goal or an activity up: those it names, and for a goal
+    those a follow-up reports on for it."""
+    found = _item(plan, item, (Goal, Activity))
+    ids = set(found.indicators)
+    if isinstance(found, Goal):
+        ids |= {i for goal, indicators in _followed_up(plan) if goal == found.id
+                for i in indicators}  # fmt: skip
     return tuple(i for i in plan.indicators if i.id in ids)
 
 

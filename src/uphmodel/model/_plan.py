@@ -198,16 +198,18 @@ class Plan:
         found = _navigate.find(self, id)
         return default if found is None else found
 
-    def goals_of(self, activity: Activity | str) -> tuple[Goal, ...]:
-        """The goals an activity (or its id) serves."""
-        return _navigate.goals_of(self, activity)
+    def goals_of(self, item: Activity | Indicator | str) -> tuple[Goal, ...]:
+        """The goals an activity serves, or the goals an indicator follows up (directly,
+        through activities, or in a follow-up); given as the record or its id."""
+        return _navigate.goals_of(self, item)
 
     def activities_of(self, goal: Goal | str) -> tuple[Activity, ...]:
         """The activities that serve a goal (or its id)."""
         return _navigate.activities_of(self, goal)
 
     def indicators_of(self, item: Goal | Activity | str) -> tuple[Indicator, ...]:
-        """The indicators that follow a goal or an activity (or its id) up."""
+        """The indicators that follow a goal or an activity (or its id) up, including those a
+        follow-up reports on for a goal."""
         return _navigate.indicators_of(self, item)
 
     def responsible_for(self, item: Any) -> tuple[tuple[Stakeholder | None, Responsibility], ...]:

@@ -45,7 +45,7 @@ from uphmodel.rules._references import (
     _section_numbers,
     _unique_ids,
 )
-from uphmodel.rules._stakeholders import _emails, _identifiers, _personal
+from uphmodel.rules._stakeholders import _emails, _identifiers, _official, _personal
 
 __all__ = [
     "RULES",
@@ -142,6 +142,9 @@ RULES: tuple[Rule, ...] = (
           "Personal data present (so that exports can strip it).", _personal),
     _rule("stakeholders.identifiers", "stakeholders", ERROR,
           "Official identifiers are well-formed (SCB codes, organisation numbers).", _identifiers),
+    _rule("stakeholders.official-codes", "stakeholders", WARNING,
+          "SCB codes of regions and municipalities were in use on the plan's date and belong "
+          "to the stakeholder's name (uphmodel.regions).", _official),
     _rule("fields.inferred", "fields", ERROR,
           "Every field marked inferred is a field of its record.", _inferred),
     _rule("fields.unknown", "fields", INFO,

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
+from typing import Any
 
 import attrs
 
@@ -78,3 +80,57 @@ def _identifiers(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
                     severity=WARNING,
                     message=f"municipality code {value} is not in county {plan.county}",
                 )
+
+
+def _official(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
+    """SCB codes that exist on the plan's date and name the stakeholder that carries them."""
+    from uphmodel import regions
+
+    day, said = plan.date, "the plan's date"
+    if day is None and plan.period is not None and plan.period.first_day is not None:
+        day, said = plan.period.first_day, "the start of the plan's period"
+    if day is None:
+        day, said = dt.date.today(), "today; the plan has no date"
+    if day < dt.date(1991, 1, 1):
+        return  # before the registry's coverage
+    for i, stakeholder in enumerate(plan.stakeholders):
+        for scheme, kind in (("scb_county", "region"), ("scb_municipality", "municipality")):
+            code = stakeholder.identifiers.get(scheme)
+            if code is None or not _IDENTIFIERS[scheme][0].match(code):
+                continue  # missing, or malformed (stakeholders.identifiers says so)
+            path = f"/stakeholders/{i}/identifiers/{scheme}"
+            ever = regions.entries_with_code(code, kind)
+            if not ever:
+                yield Finding(path=path, item=stakeholder.id,
+                              message=f"no {kind} has had the SCB code {code}")  # fmt: skip
+                continue
+            valid = [e for e in ever if e.valid_on(day)]
+            if not valid:
+                spans = "; ".join(
+                    f"{e.name} until {e.valid_until}" if e.valid_until else
+                    f"{e.name} from {e.valid_from}" for e in ever
+                )  # fmt: skip
+                now = _named(regions, kind, ever[-1].name, day)
+                yield Finding(path=path, item=stakeholder.id,
+                              message=f"the SCB code {code} was not in use on {day} ({said}): "
+                                      f"it meant {spans}{now}")  # fmt: skip
+                continue
+            entry = valid[0]
+            names = [n for n in (stakeholder.name, stakeholder.short_name) if n]
+            if any(regions.name_matches(entry, n) for n in names):
+                continue
+            other = regions.find(stakeholder.name, on=day)
+            hint = f"; {stakeholder.name!r} is {other.code}" if other is not None else ""
+            yield Finding(path=path, item=stakeholder.id,
+                          message=f"{stakeholder.name!r} carries the SCB code {code}, which is "
+                                  f"{entry.body or entry.name if kind == 'region' else entry.name}"
+                                  f"{hint}")  # fmt: skip
+
+
+def _named(regions: Any, kind: str, name: str, day: dt.date) -> str:
+    """ ", now <code>" where the place of that name has another code on ``day``."""
+    try:
+        lookup = regions.region if kind == "region" else regions.municipality
+        return f"; on that date {name} is {lookup(name, on=day).code}"
+    except KeyError:
+        return ""
