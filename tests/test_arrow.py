@@ -90,7 +90,10 @@ def test_every_table_has_the_same_schema_whatever_the_plans() -> None:
     assert grants.field("amount").type == pa.decimal128(38, 12)
     assert grants.field("period#start").type == pa.date32()
     assert grants.field("sections").type == pa.list_(pa.string())
-    assert one["grants"].schema.metadata[b"uphmodel.schema_version"] == b"2.0"
+    assert (
+        one["grants"].schema.metadata[b"uphmodel.schema_version"]
+        == uphmodel.SCHEMA_VERSION.encode()
+    )
 
 
 def test_what_a_typed_column_cannot_show_is_written_beside_it() -> None:

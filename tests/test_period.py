@@ -24,6 +24,13 @@ from uphmodel.strategies import periods, spans
         ("2021W41", Granularity.WEEK, date(2021, 10, 11), date(2021, 10, 17)),
         ("2020W53", Granularity.WEEK, date(2020, 12, 28), date(2021, 1, 3)),
         ("2021-10-05", Granularity.DAY, date(2021, 10, 5), date(2021, 10, 5)),
+        # Swedish planning's own units: school terms, tertials, the councils' term of office
+        ("2025VT", Granularity.TERM, date(2025, 1, 1), date(2025, 6, 30)),
+        ("2024HT", Granularity.TERM, date(2024, 8, 1), date(2024, 12, 31)),
+        ("2023T1", Granularity.TERTIAL, date(2023, 1, 1), date(2023, 4, 30)),
+        ("2023T2", Granularity.TERTIAL, date(2023, 5, 1), date(2023, 8, 31)),
+        ("2023T3", Granularity.TERTIAL, date(2023, 9, 1), date(2023, 12, 31)),
+        ("2022MP", Granularity.TERM_OF_OFFICE, date(2022, 10, 15), date(2026, 10, 14)),
     ],
 )
 def test_span_text_form(text: str, granularity: Granularity, first: date, last: date) -> None:
@@ -46,6 +53,11 @@ def test_span_text_form(text: str, granularity: Granularity, first: date, last: 
         "hösten 2021",
         "2021-1",
         " 2021",
+        "2023T4",
+        "2023T0",
+        "2024vt",
+        "2021MP",  # no election that year
+        "2024ST",
     ],
 )
 def test_span_rejects_bad_text(text: str) -> None:
@@ -130,3 +142,36 @@ def test_span_contains_its_days(span: Span, offset: int) -> None:
     day = span.first + timedelta(days=offset)
     assert (day in Period.of(span)) == (day <= span.last)
     assert Span.containing(span.granularity, min(day, span.last)) == span
+
+
+def test_a_school_year_is_an_autumn_term_to_a_spring_term() -> None:
+    year = Period.parse("2024HT/2025VT")
+    assert (year.first_day, year.last_day) == (date(2024, 8, 1), date(2025, 6, 30))
+    assert date(2024, 7, 15) not in year and date(2025, 3, 1) in year
+    assert [str(s) for s in year.spans(Granularity.TERM)] == ["2024HT", "2025VT"]
+
+
+def test_terms_tertials_and_terms_of_office_step_and_hold_their_days() -> None:
+    assert str(Span.parse("2024HT").shift(1)) == "2025VT"
+    assert str(Span.parse("2024VT").shift(-1)) == "2023HT"
+    assert str(Span.parse("2023T3").shift(1)) == "2024T1"
+    assert str(Span.parse("2022MP").shift(-1)) == "2018MP"
+    assert str(Span.containing(Granularity.TERM_OF_OFFICE, date(2022, 10, 14))) == "2018MP"
+    assert str(Span.containing(Granularity.TERM_OF_OFFICE, date(2022, 10, 15))) == "2022MP"
+    with pytest.raises(ValueError, match="2024-07-10 lies in no term"):
+        Span.containing(Granularity.TERM, date(2024, 7, 10))
+    with pytest.raises(ValueError, match="not the first day of a term of office"):
+        Span(Granularity.TERM_OF_OFFICE, date(2022, 1, 1))
+    summer = Period.parse("2024-06/2024-08")
+    assert [str(s) for s in summer.spans(Granularity.TERM)] == ["2024VT", "2024HT"]
+
+
+@given(spans(), st.integers(min_value=-50, max_value=50))
+def test_shifting_is_stepping_through_the_spans_in_order(span: Span, n: int) -> None:
+    moved = span.shift(n)
+    assert moved.granularity is span.granularity
+    assert span.shift(n).shift(-n) == span
+    if n > 0:
+        assert moved.first > span.last
+        between = Period(span, moved)
+        assert len(list(between.spans(span.granularity))) == n + 1

@@ -29,7 +29,10 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     broken.mkdir()
     (broken / "not-json.json").write_text("{ this is not json", encoding="utf-8")
     (broken / "wrong-types.json").write_text(
-        '{"schema_version": "2.0", "id": "x", "title": 5, "kind": "nonsense"}', encoding="utf-8"
+        '{"schema_version": "'
+        + uphmodel.SCHEMA_VERSION
+        + '", "id": "x", "title": 5, "kind": "nonsense"}',
+        encoding="utf-8",
     )
     (broken / "latin1.json").write_bytes('{"title": "Jämtland"}'.encode("latin-1"))
     (broken / "empty.xlsx").write_bytes(b"")

@@ -113,7 +113,8 @@ def test_broken_tables_report_every_problem_with_its_row_and_column() -> None:
         "responsibilities row 2, column _field: _field 'goals': the parent takes these in "
         "responsibilities",
         "activities row 3, column timeline/period (/activities/2/timeline/period): 'hösten' is "
-        "not a period: expected e.g. 2021, 2021S2, 2021Q3, 2021-10, 2021W41 or 2021-10-05",
+        "not a period: expected e.g. 2021, 2021S2, 2021Q3, 2021-10, 2021W41, 2021-10-05, "
+        "2024HT, 2023T2 or 2022MP",
         "activities row 5, column status (/activities/4/status): expected one of 'planned', "
         "'started', 'paused', 'waiting_for_decision', 'done', 'cancelled', got the text 'klar'",
     ])  # fmt: skip

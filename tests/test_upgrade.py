@@ -84,6 +84,9 @@ def test_upgrade_keeps_unknown_fields_everywhere_and_leaves_its_input_alone() ->
         "1.1 → 2.0 /relations: related_plans became relations: 1 plan(s) related without saying "
         "how (kind 'related'); say 'replaces', 'revises', 'supplements', 'follows_up' or "
         "'under_agreement' where the plan does",
+        "2.0 → 2.1: nothing to change; 2.1 adds school terms (2024HT), tertials (2023T2) and "
+        "terms of office (2022MP) to periods, and to timelines the recurrence as written, the "
+        "state of the work, hedging, and what was inferred",
     ]
     assert upgraded["relations"] == [{"plan": "norrbotten-2020", "kind": "related"}]
     assert "related_plans" not in upgraded

@@ -27,50 +27,116 @@ import enum
 import functools
 import re
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta
-from typing import Literal
+from datetime import date, timedelta
 
 import attrs
-from dateutil.relativedelta import relativedelta
-from dateutil.rrule import DAILY, MONTHLY, WEEKLY, YEARLY, rrule
 
 
 class Granularity(enum.Enum):
-    """How long one calendar unit is."""
+    """How long one calendar unit is.
+
+    Besides the calendar's own units, three that Swedish planning uses: the school term
+    (``TERM``: *vårterminen* January to June, *höstterminen* August to December — the calendar
+    months the terms fall in; July is in neither), the tertial (``TERTIAL``: four months,
+    January–April, May–August, September–December, the reporting periods of many regions) and
+    the councils' term of office (``TERM_OF_OFFICE``, *mandatperiod*: four years from 15 October
+    of an election year, Kommunallagen 5 kap. 5 §; election years are those of the general
+    elections, 2014, 2018, 2022, 2026 …, every fourth year since 1994).
+    """
 
     DAY = "day"
     WEEK = "week"
     MONTH = "month"
     QUARTER = "quarter"
+    TERTIAL = "tertial"
+    TERM = "term"
     HALF_YEAR = "half_year"
     YEAR = "year"
+    TERM_OF_OFFICE = "term_of_office"
 
 
-_LENGTH = {
-    Granularity.DAY: relativedelta(days=1),
-    Granularity.WEEK: relativedelta(weeks=1),
-    Granularity.MONTH: relativedelta(months=1),
-    Granularity.QUARTER: relativedelta(months=3),
-    Granularity.HALF_YEAR: relativedelta(months=6),
-    Granularity.YEAR: relativedelta(years=1),
-}
-
-# rrule frequency and interval that step from one span of a granularity to the next
-_STEP: dict[Granularity, tuple[Literal[0, 1, 2, 3, 4, 5, 6], int]] = {
-    Granularity.DAY: (DAILY, 1),
-    Granularity.WEEK: (WEEKLY, 1),
-    Granularity.MONTH: (MONTHLY, 1),
-    Granularity.QUARTER: (MONTHLY, 3),
-    Granularity.HALF_YEAR: (MONTHLY, 6),
-    Granularity.YEAR: (YEARLY, 1),
-}
 _RANK = {g: i for i, g in enumerate(Granularity)}
-_MONTHS = {Granularity.MONTH: 1, Granularity.QUARTER: 3, Granularity.HALF_YEAR: 6}
+#: Months per span of the granularities that are whole months of one year, aligned.
+_MONTHS = {Granularity.MONTH: 1, Granularity.QUARTER: 3, Granularity.TERTIAL: 4,
+           Granularity.HALF_YEAR: 6}  # fmt: skip
+_TERM_MONTHS = (1, 8)  # the first months of the spring and the autumn term
+_ELECTION = 2  # election years are 2 modulo 4: 2018, 2022
+
+
+def _index(g: Granularity, first: date) -> int:
+    """The number of a span among the spans of its granularity, in calendar order."""
+    if g is Granularity.DAY:
+        return first.toordinal()
+    if g is Granularity.WEEK:
+        return (first.toordinal() - 1) // 7  # day 1 of the calendar, 0001-01-01, is a Monday
+    if g is Granularity.YEAR:
+        return first.year
+    if g is Granularity.TERM:
+        return first.year * 2 + (first.month == 8)
+    if g is Granularity.TERM_OF_OFFICE:
+        return (first.year - _ELECTION) // 4
+    months = _MONTHS[g]
+    return (first.year * 12 + first.month - 1) // months
+
+
+def _first(g: Granularity, index: int) -> date:
+    """The first day of the span with this number (:func:`_index`)."""
+    if g is Granularity.DAY:
+        return date.fromordinal(index)
+    if g is Granularity.WEEK:
+        return date.fromordinal(index * 7 + 1)
+    if g is Granularity.YEAR:
+        return date(index, 1, 1)
+    if g is Granularity.TERM:
+        return date(index // 2, _TERM_MONTHS[index % 2], 1)
+    if g is Granularity.TERM_OF_OFFICE:
+        return date(index * 4 + _ELECTION, 10, 15)
+    month = index * _MONTHS[g]
+    return date(month // 12, month % 12 + 1, 1)
+
+
+def _last(g: Granularity, first: date) -> date:
+    """The last day of the span that starts on ``first``."""
+    if g is Granularity.DAY:
+        return first
+    if g is Granularity.WEEK:
+        return first + timedelta(days=6)
+    if g is Granularity.YEAR:
+        return date(first.year, 12, 31)
+    if g is Granularity.TERM:
+        return date(first.year, 6, 30) if first.month == 1 else date(first.year, 12, 31)
+    if g is Granularity.TERM_OF_OFFICE:
+        return date(first.year + 4, 10, 14)
+    month = first.month + _MONTHS[g] - 1  # spans are aligned: it stays within the year
+    return date(first.year, month, calendar.monthrange(first.year, month)[1])
+
+
+def _start_of(g: Granularity, day: date) -> date | None:
+    """The first day of the span of ``g`` that holds ``day``; None where none does (a day
+    of July is in no school term)."""
+    if g is Granularity.DAY:
+        return day
+    if g is Granularity.WEEK:
+        return day - timedelta(days=day.weekday())
+    if g is Granularity.TERM:
+        if day.month == 7:
+            return None
+        return date(day.year, 1 if day.month < 7 else 8, 1)
+    if g is Granularity.TERM_OF_OFFICE:
+        election = day.year - (day.year - _ELECTION) % 4
+        if day < date(election, 10, 15):
+            election -= 4
+        return date(election, 10, 15)
+    if g is Granularity.YEAR:
+        return date(day.year, 1, 1)
+    return _first(g, _index(g, day.replace(day=1)))
+
 
 _SPAN_RE = re.compile(
     r"""^(?:
         (?P<year>\d{4})
-        (?:S(?P<half>\d)|Q(?P<quarter>\d)|W(?P<week>\d{1,2})
+        (?:S(?P<half>\d)|Q(?P<quarter>\d)|W(?P<week>\d{1,2})|T(?P<tertial>\d)
+          |(?P<term>VT|HT)|(?P<office>MP)
           |-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?
     )$""",
     re.VERBOSE,
@@ -101,39 +167,31 @@ class Span:
     first: date = attrs.field(converter=_span_first)
 
     def __attrs_post_init__(self) -> None:
-        if Span._start_of(self.granularity, self.first) != self.first:
-            raise ValueError(f"{self.first} is not the first day of a {self.granularity.value}")
-
-    @staticmethod
-    def _start_of(granularity: Granularity, day: date) -> date:
-        if granularity is Granularity.DAY:
-            return day
-        if granularity is Granularity.WEEK:
-            return day - timedelta(days=day.weekday())
-        if granularity is Granularity.MONTH:
-            return day.replace(day=1)
-        if granularity is Granularity.QUARTER:
-            return date(day.year, (day.month - 1) // 3 * 3 + 1, 1)
-        if granularity is Granularity.HALF_YEAR:
-            return date(day.year, 1 if day.month <= 6 else 7, 1)
-        return date(day.year, 1, 1)
+        if _start_of(self.granularity, self.first) != self.first:
+            what = self.granularity.value.replace("_", " ")
+            raise ValueError(f"{self.first} is not the first day of a {what}")
 
     @classmethod
     def containing(cls, granularity: Granularity, day: date) -> Span:
-        """The span of the given granularity that contains ``day``."""
-        return cls(granularity, cls._start_of(granularity, day))
+        """The span of the given granularity that contains ``day``. Raises ``ValueError``
+        where none does (July is in no school term)."""
+        first = _start_of(granularity, day)
+        if first is None:
+            raise ValueError(f"{day} lies in no {granularity.value.replace('_', ' ')}")
+        return cls(granularity, first)
 
     @classmethod
     def parse(cls, text: str) -> Span:
-        """Read the text form (``2021``, ``2021S2``, ``2021Q3``, ``2021-10``, ``2021W41``, a day).
+        """Read the text form (``2021``, ``2021S2``, ``2021Q3``, ``2021-10``, ``2021W41``, a day,
+        ``2024VT``/``2024HT``, ``2023T2``, ``2022MP``).
 
         Raises ``ValueError`` naming the text when it is not a span.
         """
         m = _SPAN_RE.match(text) if isinstance(text, str) else None
         if m is None:
             raise ValueError(
-                f"{text!r} is not a period: expected e.g. 2021, 2021S2, 2021Q3, 2021-10, 2021W41 or"
-                " 2021-10-05"
+                f"{text!r} is not a period: expected e.g. 2021, 2021S2, 2021Q3, 2021-10, 2021W41,"
+                " 2021-10-05, 2024HT, 2023T2 or 2022MP"
             )
         year = int(m["year"])
         try:
@@ -149,6 +207,18 @@ class Span:
                 return cls(Granularity.QUARTER, date(year, 3 * quarter - 2, 1))
             if m["week"] is not None:
                 return cls(Granularity.WEEK, date.fromisocalendar(year, int(m["week"]), 1))
+            if m["tertial"] is not None:
+                tertial = int(m["tertial"])
+                if not 1 <= tertial <= 3:
+                    raise ValueError("tertial must be T1 to T3")
+                return cls(Granularity.TERTIAL, date(year, 4 * tertial - 3, 1))
+            if m["term"] is not None:
+                return cls(Granularity.TERM, date(year, 1 if m["term"] == "VT" else 8, 1))
+            if m["office"] is not None:
+                if (year - _ELECTION) % 4:
+                    raise ValueError(f"{year} is no election year: a term of office starts in "
+                                     "one (2018, 2022, 2026 …)")  # fmt: skip
+                return cls(Granularity.TERM_OF_OFFICE, date(year, 10, 15))
             if m["day"] is not None:
                 return cls(Granularity.DAY, date(year, int(m["month"]), int(m["day"])))
             if m["month"] is not None:
@@ -160,19 +230,14 @@ class Span:
     @property
     def last(self) -> date:
         """The last day of the span (computed from the calendar, as often as it is asked)."""
-        g, d = self.granularity, self.first
-        if g is Granularity.DAY:
-            return d
-        if g is Granularity.WEEK:
-            return d + timedelta(days=6)
-        if g is Granularity.YEAR:
-            return date(d.year, 12, 31)
-        month = d.month + _MONTHS[g] - 1  # spans are aligned: it stays within the year
-        return date(d.year, month, calendar.monthrange(d.year, month)[1])
+        return _last(self.granularity, self.first)
 
     def shift(self, n: int) -> Span:
-        """The span ``n`` units later (earlier for negative ``n``): 2021S2 shifted 1 is 2022S1."""
-        return Span(self.granularity, self.first + _LENGTH[self.granularity] * n)
+        """The span ``n`` units later (earlier for negative ``n``): 2021S2 shifted 1 is 2022S1,
+        2024HT shifted 1 is 2025VT."""
+        return Span(
+            self.granularity, _first(self.granularity, _index(self.granularity, self.first) + n)
+        )
 
     def __repr__(self) -> str:
         return f"Span.parse({str(self)!r})"
@@ -198,6 +263,12 @@ class Span:
         if g is Granularity.WEEK:
             iso = d.isocalendar()
             return f"{iso.year:04d}W{iso.week}"
+        if g is Granularity.TERTIAL:
+            return f"{d.year:04d}T{(d.month - 1) // 4 + 1}"
+        if g is Granularity.TERM:
+            return f"{d.year:04d}{'VT' if d.month == 1 else 'HT'}"
+        if g is Granularity.TERM_OF_OFFICE:
+            return f"{d.year:04d}MP"
         return d.isoformat()
 
 
@@ -325,13 +396,14 @@ class Period:
             raise ValueError(f"the period {self} is open: it has no end of spans")
         if last < first:
             return
-        freq, interval = _STEP[granularity]
-        start = Span.containing(granularity, first).first
-        for moment in rrule(
-            freq, interval=interval, dtstart=datetime(start.year, start.month, start.day),
-            until=datetime(last.year, last.month, last.day),
-        ):  # fmt: skip
-            yield Span(granularity, moment.date())
+        index = _index(granularity, _start_of(granularity, first) or first)
+        while True:
+            span = Span(granularity, _first(granularity, index))
+            if span.first > last:
+                return
+            if span.last >= first:
+                yield span
+            index += 1
 
     def __repr__(self) -> str:
         return f"Period.parse({str(self)!r})"

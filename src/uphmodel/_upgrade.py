@@ -10,9 +10,9 @@ pass through every step untouched: a step changes only the fields it names.
 ...        "related_plans": ["p-2017"], "x_tool": {"kept": True}}
 >>> data, notes = upgrade(old)
 >>> data["schema_version"], data["relations"], data["x_tool"]
-('2.0', [{'plan': 'p-2017', 'kind': 'related'}], {'kept': True})
+('2.1', [{'plan': 'p-2017', 'kind': 'related'}], {'kept': True})
 >>> [n.target for n in notes]
-['1.1', '2.0']
+['1.1', '2.0', '2.1']
 """
 
 from __future__ import annotations
@@ -139,6 +139,15 @@ STEPS: tuple[UpgradeStep, ...] = (
             "unknown amounts), which a 1.x reader would take for exact figures"
         ),
         plan=_relations,
+    ),
+    UpgradeStep(
+        source="2.0",
+        target="2.1",
+        summary=(
+            "2.1 adds school terms (2024HT), tertials (2023T2) and terms of office (2022MP) to "
+            "periods, and to timelines the recurrence as written, the state of the work, "
+            "hedging, and what was inferred"
+        ),
     ),
 )
 

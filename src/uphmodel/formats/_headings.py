@@ -19,7 +19,7 @@ __all__ = ["SHEETS", "WORDS", "heading", "headings", "sheet"]
 #: Swedish sheet titles (at most 31 characters, as a spreadsheet allows).
 SHEETS = {
     "plan": "Plan", "responsibilities": "Ansvar", "relations": "Andra planer",
-    "inferred": "Tillagt av transkribenten", "phases": "Faser", "own_frameworks": "Egna ramverk",
+    "inferred": "Härlett, står ej i texten", "phases": "Faser", "own_frameworks": "Egna ramverk",
     "framework_codes": "Ramverkens koder", "focus_areas": "Fokusområden", "sections": "Avsnitt",
     "terms": "Begrepp", "sources": "Källor", "stakeholders": "Aktörer",
     "contacts": "Kontaktpersoner", "goals": "Mål", "activities": "Aktiviteter",
@@ -65,6 +65,7 @@ WORDS = {
     "priority": "prioritet", "provenance": "ursprung", "publisher": "utgivare",
     "purpose": "ändamål", "qualifier": "ungefärlighet", "rate_base": "per antal invånare",
     "reason": "motivering", "recipient": "mottagare av medel", "recurrence": "återkommer",
+    "recurs": "återkommer, som skrivet", "uncertain": "osäker tidsangivelse",
     "refers_to": "avser", "relation": "relation", "rest": "resten enligt",
     "results": "resultat", "review": "revidering", "role": "roll", "rounds": "mätomgångar",
     "section": "avsnitt", "sections": "avsnitt", "share": "andel",

@@ -21,7 +21,7 @@ from uphmodel._frozen import FrozenMap
 from uphmodel._period import Period
 from uphmodel.model import Indicator, Observation, Plan
 
-__all__ = ["SEXES", "add_observations", "area_breakdown", "observations"]
+__all__ = ["SEXES", "add_observations", "area_breakdown", "follows", "observations", "update"]
 
 #: How Kolada's genders become the ``sex`` dimension of a breakdown (``T``, the total, has no
 #: breakdown). Pass your own (``{"K": "flickor", "M": "pojkar"}``) where a plan words it so.
@@ -223,3 +223,46 @@ def add_observations(
     changed = attrs.evolve(found, observations=tuple(kept), dimensions=dimensions)
     indicators = tuple(changed if i is found else i for i in plan.indicators)
     return attrs.evolve(plan, indicators=indicators)
+
+
+def follows(indicator: Indicator) -> str | None:
+    """The id of the Kolada KPI an indicator follows (its ``source`` is Kolada and its
+    ``source_id`` the KPI's id), or None."""
+    source = (indicator.source or "").strip().casefold()
+    if source.startswith("kolada") and indicator.source_id:
+        return indicator.source_id.strip()
+    return None
+
+
+def update(
+    plan: Plan,
+    payload: Payload | Iterable[Payload],
+    *,
+    area: str,
+    sexes: Mapping[str, str] = SEXES,
+    replace: bool = False,
+) -> Plan:
+    """``plan`` with the values of a Kolada response added to every indicator that follows a
+    KPI the response holds (see :func:`follows`), for one area, without duplicates (as
+    :func:`add_observations`).
+
+    >>> import attrs, uphmodel
+    >>> from uphmodel import Indicator, kolada
+    >>> plan = uphmodel.examples.load("norrbotten-2021")
+    >>> plan = attrs.evolve(plan, indicators=(*plan.indicators, Indicator(
+    ...     id="suicid", name="Suicid per 100 000 invånare", source="Kolada",
+    ...     source_id="N61603")))
+    >>> response = {"values": [{"kpi": "N61603", "municipality": "0025", "period": 2022,
+    ...                          "values": [{"gender": "T", "value": 20.4}]}]}
+    >>> [str(o.value) for o in kolada.update(plan, response, area="25").get("suicid").observations]
+    ['20.4']
+    """
+    pages = _pages(payload)
+    for indicator in plan.indicators:
+        kpi = follows(indicator)
+        if kpi is None:
+            continue
+        values = observations([page for _, page in pages], area=area, kpi=kpi, sexes=sexes)
+        if values:
+            plan = add_observations(plan, indicator.id, values, replace=replace)
+    return plan

@@ -23,6 +23,7 @@ from uphmodel.model._stakeholders import (
     Responsibility,
 )
 from uphmodel.model._timeline import (
+    ActivityStatus,
     Timeline,
 )
 
@@ -42,17 +43,6 @@ class Vision(enum.Enum):
     """A vision a goal states beside its measurable target."""
 
     ZERO = "zero"  #: nollvision (e.g. no suicides)
-
-
-class ActivityStatus(enum.Enum):
-    """Where an activity stands."""
-
-    PLANNED = "planned"
-    STARTED = "started"
-    PAUSED = "paused"
-    WAITING_FOR_DECISION = "waiting_for_decision"
-    DONE = "done"
-    CANCELLED = "cancelled"
 
 
 @attrs.frozen(kw_only=True)

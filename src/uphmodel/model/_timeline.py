@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 
 import attrs
 from dateutil.rrule import rrule, rrulestr
@@ -14,8 +15,20 @@ from uphmodel.model._fields import (
     items_field,
     valid_recurrence,
 )
+from uphmodel.model._provenance import Inferred
 
-__all__ = ["Phase", "Timeline"]
+__all__ = ["ActivityStatus", "Phase", "Timeline"]
+
+
+class ActivityStatus(enum.Enum):
+    """Where an activity stands."""
+
+    PLANNED = "planned"
+    STARTED = "started"
+    PAUSED = "paused"
+    WAITING_FOR_DECISION = "waiting_for_decision"
+    DONE = "done"
+    CANCELLED = "cancelled"
 
 
 @attrs.frozen(kw_only=True)
@@ -55,6 +68,14 @@ class Timeline:
         conditions: conditions kept as written ("så länge nationella medel tillförs",
             "med eventuell förlängning").
         unparsed: the parts of the text that could not be read.
+        recurs: the recurrence as written ("årligen", "en gång per mandatperiod", "vid varje
+            styrelsemöte"), also where no calendar rule says it (then ``recurrence`` is empty).
+        status: what the text says of the state of the work without dating it ("pågår":
+            started; "redan infört": done).
+        uncertain: true when the text hedges its time ("preliminärt", "ca", "troligen").
+        inferred: what the text does not say but the period rests on, each with its basis: a
+            year taken from the plan ("hösten" in a plan of 2021), a period from the plan's
+            period ("under planperioden").
     """
 
     text: str
@@ -64,6 +85,10 @@ class Timeline:
     phases: tuple[Phase, ...] = items_field()
     conditions: tuple[str, ...] = items_field()
     unparsed: tuple[str, ...] = items_field()
+    recurs: str | None = None
+    status: ActivityStatus | None = None
+    uncertain: bool = False
+    inferred: tuple[Inferred, ...] = items_field()
     extra: Extra = extra_field()
 
     @property
