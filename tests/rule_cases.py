@@ -304,6 +304,22 @@ CASES: dict[str, tuple[str, str]] = {
      "period": "2021W41"}}
   ]""",
     ),
+    "timelines.inferred": (
+        """
+  "period": "2021/2023",
+  "activities": [
+    {"id": "a1", "text": "Utbildning i suicidprevention",
+     "timeline": {"text": "under hösten", "period": "2021S2",
+                  "inferred": [{"field": "period",
+                                "basis": "the year 2021 is the plan's: 'hösten' names none"}]}}
+  ]""",
+        """
+  "period": "2021/2023",
+  "activities": [
+    {"id": "a1", "text": "Utbildning i suicidprevention",
+     "timeline": {"text": "under hösten 2022", "period": "2022S2"}}
+  ]""",
+    ),
     "periods.within-plan": (
         """
   "period": "2018/2020",

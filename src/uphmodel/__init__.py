@@ -58,7 +58,6 @@ from uphmodel._period import Granularity, Period, Span
 from uphmodel._queries import active_in, ending_in, overdue
 from uphmodel._redact import redact
 from uphmodel._summary import summarize
-from uphmodel._timeline import parse_timeline, structure_timelines
 from uphmodel._upgrade import SCHEMA_VERSION, SchemaWarning, UpgradeError, UpgradeNote, upgrade
 from uphmodel.analysis import (
     IndicatorProgress,
@@ -160,6 +159,7 @@ from uphmodel.model import (
 )
 from uphmodel.rendering import plot_progress
 from uphmodel.rules import RULES, CheckContext, CheckOptions, Finding, Report, Rule, Severity, check
+from uphmodel.timelines import parse_timeline, structure_timelines
 
 __version__ = "0.1.0"
 

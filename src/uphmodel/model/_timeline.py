@@ -103,8 +103,10 @@ class Timeline:
 
     @property
     def understood(self) -> bool:
-        """True when every part of the text was read and a period or a recurrence found."""
-        return not self.unparsed and (self.period is not None or self.recurrence is not None)
+        """True when every part of the text was read and it says something of time: a period,
+        a recurrence (with or without a calendar rule), that the work runs on, or its state."""
+        said = (self.period, self.recurrence, self.recurs, self.status)
+        return not self.unparsed and (self.open_end or any(x is not None for x in said))
 
     def rrule(self) -> rrule | None:
         """The recurrence as a dateutil ``rrule`` from the timeline's start, if it has both."""

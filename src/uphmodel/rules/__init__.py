@@ -36,7 +36,7 @@ from uphmodel.rules._indicators import (
     _values,
 )
 from uphmodel.rules._money import _keys, _payments, _pools, _shares, _total_units, _totals, _uses
-from uphmodel.rules._periods import _order, _readable, _within_plan
+from uphmodel.rules._periods import _inferred_periods, _order, _readable, _within_plan
 from uphmodel.rules._references import (
     _codes,
     _cycles,
@@ -112,6 +112,10 @@ RULES: tuple[Rule, ...] = (
     _rule("timelines.readable", "periods", WARNING,
           "Every timeline could be read: a period or a recurrence, nothing left over.", _readable,
           draft=INFO),
+    _rule("timelines.inferred", "periods", WARNING,
+          "A timeline is dated by its own text: a year or period the plan supplied is named "
+          "(a warning where the plan spans several years, a note where it spans one).",
+          _inferred_periods, draft=INFO),
     _rule("periods.within-plan", "periods", WARNING,
           "Timelines of goals and activities lie inside their section's period or the plan's "
           "(deadlines, long-term goals and visions may reach beyond).", _within_plan),

@@ -53,7 +53,7 @@ def _readable(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
                 path=f"{path}/unparsed",
                 message=f"in the timeline {record.text!r} these parts could not be read: {parts}",
             )
-        elif record.period is None and record.recurrence is None:
+        elif not record.understood:
             yield Finding(
                 path=path,
                 message=f"the timeline {record.text!r} has no structured period; "
@@ -114,3 +114,28 @@ def _within_plan(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
                 message=f"the timeline {timeline.text!r} ({period}) {how} {what} {span}"
                 + (" (a period the document does not state)" if inferred else ""),
             )
+
+
+def _inferred_periods(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
+    """Timelines dated by what the plan supplied, not by their text: ambiguous in a plan of
+    several years ("hösten" could be any autumn of 2021–2023), a note in a plan of one."""
+    period = plan.period
+    years = None
+    if period is not None and period.first_day is not None:
+        last = period.last_day
+        years = None if last is None else last.year - period.first_day.year + 1
+    for path, record in walk(plan):
+        if not isinstance(record, Timeline) or not record.inferred:
+            continue
+        several = years is None or years > 1
+        why = "; ".join(i.basis or i.field for i in record.inferred)
+        span = f" of the plan's period {period}" if period is not None else ""
+        yield Finding(
+            path=f"{path}/inferred",
+            severity=Severity.WARNING if several else Severity.INFO,
+            message=(
+                f"the timeline {record.text!r} is dated {record.period} by what the plan "
+                f"supplied, not by its text ({why})"
+                + (f"; it could mean another year{span}: write the year" if several else "")
+            ),
+        )
