@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -154,12 +155,8 @@ def test_structuring_a_plan_marks_ambiguous_timelines_and_check_reports_them() -
     plan = uphmodel.examples.load("jamtland-harjedalen-2018")  # 2018–2020
     activity = plan.activities[0]
     vague = uphmodel.Timeline(text="under hösten")
-    changed = uphmodel.structure_timelines(
-        __import__("attrs").evolve(
-            plan, activities=(__import__("attrs").evolve(activity, timeline=vague),
-                              *plan.activities[1:]),
-        )
-    )  # fmt: skip
+    activities = (attrs.evolve(activity, timeline=vague), *plan.activities[1:])
+    changed = uphmodel.structure_timelines(attrs.evolve(plan, activities=activities))
     timeline = changed.activities[0].timeline
     assert timeline is not None and str(timeline.period) == "2018S2"
     findings = uphmodel.check(changed).by_rule("timelines.inferred")
