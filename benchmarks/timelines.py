@@ -6,10 +6,12 @@ Run ``python benchmarks/timelines.py``. It prints, from this one run:
   own (``tests/fixtures/timeline_seed_texts.json``) and every phrase of the test table, with
   the plan's year and period given; and the same as a ratio to splitting those phrases into
   words with a regular expression (the least any reader must do);
-- the growth with length: the time per kilobyte of reading a text of 1 MB, of 100 kB and of
-  10 kB as a ratio to that of a text of 1 kB (about 1 when reading is linear; a parser that is
-  quadratic somewhere shows 1 000 at 1 MB). The texts are the corpus repeated, and a hostile
-  one: thousands of dashes, brackets and slashes around a few years.
+- the growth with length: the time per kilobyte of reading a text of 4, 16 and 32.767 kB (the
+  longest text that is read, ``TIMELINE_LIMIT``) as a ratio to that of a text of 1 kB (about 1
+  when reading is linear; a parser quadratic somewhere shows 32 at the limit), and the time of
+  a megabyte (kept, not read). The texts are the corpus repeated; hostile punctuation
+  (thousands of dashes, brackets and slashes around a few years); and a year on every line,
+  the slowest text we know of, since each line is a phase of its own.
 
 Each time is the best of five rounds, garbage collection off while timing.
 """
@@ -31,6 +33,7 @@ sys.path.insert(0, str(ROOT))
 from tests.test_timeline_phrases import PHRASES  # noqa: E402
 
 from uphmodel import Period, parse_timeline  # noqa: E402
+from uphmodel.timelines import TIMELINE_LIMIT  # noqa: E402
 
 PLAN = Period.parse("2021/2023")
 
@@ -63,16 +66,19 @@ def main() -> None:
           f"{parse / split:.0f}× the time of splitting them into words")  # fmt: skip
     joined = "\n".join(texts)
     hostile = ("(-/" * 300 + " 2021 ") * 100
-    for name, unit in (("the corpus", joined), ("hostile text", hostile)):
+    lines = "".join(f"{year}\n" for year in range(2000, 2100))
+    for name, unit in (("the corpus", joined), ("hostile text", hostile), ("lines", lines)):
         per_kb: dict[int, float] = {}
-        for size in (1_000, 10_000, 100_000, 1_000_000):
+        for size in (1_000, 4_000, 16_000, TIMELINE_LIMIT, 1_000_000):
             text = (unit * (size // len(unit) + 1))[:size]
-            seconds = _best(lambda text=text: parse_timeline(text), rounds=3 if size > 1e5 else 5)
-            per_kb[size] = seconds / (size / 1000)
+            per_kb[size] = _best(lambda text=text: parse_timeline(text)) / (size / 1000)
         base = per_kb[1_000]
-        growth = ", ".join(f"{size // 1000:,} kB {per_kb[size] / base:.2f}×" for size in per_kb)
-        print(f"{name}: time per kB relative to 1 kB: {growth} "
-              f"(1 MB read in {per_kb[1_000_000] * 1000:.2f} s)")  # fmt: skip
+        growth = ", ".join(f"{size / 1000:g} kB {per_kb[size] / base:.2f}×"
+                           for size in per_kb if size <= TIMELINE_LIMIT)  # fmt: skip
+        limit = per_kb[TIMELINE_LIMIT] * TIMELINE_LIMIT / 1000
+        megabyte = per_kb[1_000_000] * 1000
+        print(f"{name}: time per kB relative to 1 kB: {growth}; {TIMELINE_LIMIT:,} characters "
+              f"read in {limit:.3f} s, 1 MB kept unread in {megabyte:.4f} s")  # fmt: skip
 
 
 if __name__ == "__main__":

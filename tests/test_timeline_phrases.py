@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 import uphmodel
 from uphmodel import ActivityStatus, Period, parse_timeline
+from uphmodel.timelines import TIMELINE_LIMIT
 
 PLAN = Period.parse("2021/2023")
 
@@ -61,6 +62,7 @@ PHRASES: list[Row] = [
     ("inom ett år", "2021", False, None, None, None, False, ()),
     ("under planperioden", "2021/2023", False, None, None, None, False, ()),
     ("under hela planperioden", "2021/2023", False, None, None, None, False, ()),
+    ("under de närmaste åren", "2021/2023", False, None, None, None, False, ()),
     ("nästa år", "2022", False, None, None, None, False, ()),
     # dates written compactly
     ("190315", "2019-03-15", False, None, None, None, False, ()),
@@ -145,7 +147,12 @@ def test_what_the_plan_supplied_is_marked_and_only_then() -> None:
     assert [i.basis for i in whole.inferred] == [
         "'under planperioden': the plan's period 2021/2023"
     ]
+    vague = parse_timeline("de kommande åren", year=2021, period=PLAN)
+    assert [i.basis for i in vague.inferred] == [
+        "'de kommande åren' names no number of years: the plan's period 2021/2023"
+    ]
     # without the plan's year or period nothing is invented
+    assert parse_timeline("de kommande åren", year=2021).unparsed == ("de kommande åren",)
     assert parse_timeline("under hösten").period is None
     assert parse_timeline("under planperioden").period is None
     assert parse_timeline("under planperioden").unparsed == ("under planperioden",)
@@ -217,12 +224,25 @@ def test_years_the_calendar_lacks_are_said_not_guessed() -> None:
     assert parse_timeline("under hösten", year=0).period is None  # no such year to supply
 
 
-def test_a_megabyte_of_text_is_read() -> None:
-    text = "Start hösten 2021 v. 40-42 2022, årligen så länge medel finns; " * 16_000
+def test_text_up_to_the_limit_is_read_and_longer_text_is_kept_but_not_read() -> None:
+    unit = "Start hösten 2021 v. 40-42 2022, årligen så länge medel finns; "
+    text = (unit * (TIMELINE_LIMIT // len(unit) + 1))[:TIMELINE_LIMIT]
     timeline = parse_timeline(text)
     assert timeline.recurrence == "FREQ=YEARLY"
     assert str(timeline.period) == "2021W40/2022W42"  # what the first line says
     assert timeline.conditions[0].startswith("så länge medel finns; Start hösten 2021")
+    lines = "\n".join(f"{year}" for year in range(2000, 2000 + TIMELINE_LIMIT // 5))
+    assert str(parse_timeline(lines[:TIMELINE_LIMIT]).period).startswith("2000/")
+    huge = text + " 2030"
+    refused = parse_timeline(huge)
+    assert refused.text == huge  # nothing lost
+    assert (refused.period, refused.recurrence, refused.phases) == (None, None, ())
+    assert refused.unparsed == (
+        f"the text of {len(huge):,} characters is longer than the 32,767 a timeline is read to",
+    )
+    assert not refused.understood
+    megabyte = parse_timeline("2021-" * 200_000)
+    assert megabyte.period is None and "longer than" in megabyte.unparsed[0]
 
 
 @settings(max_examples=300, deadline=None)

@@ -6,7 +6,22 @@ import difflib
 from collections.abc import Iterable
 from decimal import Decimal
 
-__all__ = ["did_you_mean", "figure", "nearest"]
+__all__ = ["did_you_mean", "figure", "nearest", "quote"]
+
+
+def quote(text: str, limit: int = 80) -> str:
+    """``text`` quoted and escaped as Python writes a string, cut to about ``limit`` characters
+    with the length said, so that a message never echoes a pasted document back whole.
+
+    >>> quote("hösten 2021")
+    "'hösten 2021'"
+    >>> quote("x" * 10_000, limit=20)
+    "'xxxxxxxxxxxxxxxxxxxx…' (10,000 characters)"
+    """
+    if len(text) <= limit:
+        return repr(text)
+    cut = repr(text[:limit])
+    return f"{cut[:-1]}…{cut[-1]} ({len(text):,} characters)"
 
 
 def figure(value: Decimal | int) -> str:

@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 
 from uphmodel._period import Period
+from uphmodel._text import quote
 from uphmodel._tree import walk
 from uphmodel.model import (
     Goal,
@@ -51,12 +52,13 @@ def _readable(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
             parts = ", ".join(repr(p) for p in record.unparsed)
             yield Finding(
                 path=f"{path}/unparsed",
-                message=f"in the timeline {record.text!r} these parts could not be read: {parts}",
+                message=f"in the timeline {quote(record.text)} these parts could not be read: "
+                f"{parts}",
             )
         elif not record.understood:
             yield Finding(
                 path=path,
-                message=f"the timeline {record.text!r} has no structured period; "
+                message=f"the timeline {quote(record.text)} has no structured period; "
                 "uphmodel.structure_timelines() reads it from the text",
             )
 
@@ -111,7 +113,7 @@ def _within_plan(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
                 path=f"/{collection}/{i}/timeline/period",
                 item=item.id,
                 severity=INFO if inferred else None,
-                message=f"the timeline {timeline.text!r} ({period}) {how} {what} {span}"
+                message=f"the timeline {quote(timeline.text)} ({period}) {how} {what} {span}"
                 + (" (a period the document does not state)" if inferred else ""),
             )
 
@@ -134,7 +136,7 @@ def _inferred_periods(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
             path=f"{path}/inferred",
             severity=Severity.WARNING if several else Severity.INFO,
             message=(
-                f"the timeline {record.text!r} is dated {record.period} by what the plan "
+                f"the timeline {quote(record.text)} is dated {record.period} by what the plan "
                 f"supplied, not by its text ({why})"
                 + (f"; it could mean another year{span}: write the year" if several else "")
             ),

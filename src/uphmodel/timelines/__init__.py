@@ -28,7 +28,15 @@ from uphmodel.timelines._points import Context
 from uphmodel.timelines._reading import Reading, combine, read_line
 from uphmodel.timelines._words import DASHES, TOKEN_COND
 
-__all__ = ["parse_timeline", "structure_timelines"]
+__all__ = ["TIMELINE_LIMIT", "parse_timeline", "structure_timelines"]
+
+#: The longest timeline text that is read: the most a spreadsheet cell holds. A longer text is
+#: kept whole in ``Timeline.text`` but not read (no period; ``unparsed`` says why), so that a
+#: pasted document neither takes long to read nor yields a period from part of it.
+TIMELINE_LIMIT = 32_767
+
+#: Characters that end a line.
+_BREAKS = frozenset("\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
 
 
 def _clean(text: str) -> str:
@@ -37,11 +45,8 @@ def _clean(text: str) -> str:
     text = text.translate(DASHES)
     if text.isprintable():
         return text
-    return "".join(
-        c if c.isprintable() or c in "\n\t" else ("\n" if c in "\r\v\f\x1c\x1d\x1e\x85"
-                                                   "\u2028\u2029" else " ")
-        for c in text
-    )  # fmt: skip
+    odd = {c for c in set(text) if not c.isprintable() and c not in "\n\t"}
+    return text.translate({ord(c): "\n" if c in _BREAKS else " " for c in odd})
 
 
 #: A line that ends so goes on in the next ("2021- t om" / "2022", "2017-" / "framåt").
@@ -59,7 +64,7 @@ def _joined(lines: list[str]) -> list[str]:
     for line in lines:
         if out and len(line) <= 2 and line.isalpha() and line.islower():
             out[-1] += line  # a word broken by the page: "framå" / "t"
-        elif out and _GOES_ON.search(out[-1]):
+        elif out and _GOES_ON.search(out[-1], max(0, len(out[-1]) - 24)):
             out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)
@@ -87,6 +92,10 @@ def parse_timeline(text: str, *, year: int | None = None, period: Period | None 
         raise TypeError(f"parse_timeline() takes text, not {type(text).__name__}")
     if year is not None and not 1 <= year <= 9999:
         year = None  # a year the calendar does not have places nothing
+    if len(text) > TIMELINE_LIMIT:
+        return Timeline(text=text, unparsed=(
+            f"the text of {len(text):,} characters is longer than the {TIMELINE_LIMIT:,} "
+            "a timeline is read to",))  # fmt: skip
     ctx = Context(reference=year, plan_period=period)
     conditions: list[str] = []
     lines = _joined([line.strip() for line in _clean(text).splitlines() if line.strip()])

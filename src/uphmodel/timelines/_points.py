@@ -145,8 +145,8 @@ def relative(raw: str, ctx: Context) -> Period | None:
 
 
 def plan_span(raw: str, ctx: Context) -> Period | None:
-    """ "under planperioden": the plan's period; "under mandatperioden": the councils' term of
-    office in the plan's year."""
+    """ "under planperioden", "de kommande åren": the plan's period; "under mandatperioden":
+    the councils' term of office in the plan's year."""
     text = " ".join(raw.split())
     if "mandatperiod" in text.lower():
         if ctx.reference is None:
@@ -160,5 +160,9 @@ def plan_span(raw: str, ctx: Context) -> Period | None:
         return Period.of(office)
     if ctx.plan_period is None:
         return None
-    ctx.inferred.append(f"{text!r}: the plan's period {ctx.plan_period}")
+    if text.lower().endswith("åren"):  # "de kommande åren": how many, the plan says
+        ctx.inferred.append(f"{text!r} names no number of years: the plan's period "
+                            f"{ctx.plan_period}")  # fmt: skip
+    else:
+        ctx.inferred.append(f"{text!r}: the plan's period {ctx.plan_period}")
     return ctx.plan_period

@@ -109,7 +109,7 @@ _WORDLIKE = "|".join(
         rf"(?:{_NUMBER_RE})\s+år(?:en)?\b|\binom\s+(?:{_NUMBER_RE})\s+år\b)",
         r"(?P<planperiod>\b(?:under\s+)?(?:hela\s+)?(?:plan|handlingsplan|avtals)perioden\b"
         r"|\b(?:under\s+)?(?:den\s+|hela\s+)?(?:innevarande\s+|nuvarande\s+)?"
-        r"mandatperioden\b)",
+        r"mandatperioden\b|\b(?:(?:de|dom)\s+)?(?:kommande|närmaste|följande)\s+åren\b)",
         rf"(?P<monthyy>\b(?:{_MONTH_RE})\.?\s*[-'’]\s*\d{{2}}\b(?!\s*(?:{_MONTH_RE})\b))",
         rf"(?P<dayrange>\b\d{{1,2}}\s*-\s*\d{{1,2}}\s+(?:{_MONTH_RE})\b\.?)",
         rf"(?P<season>\b{_SEASON_RE}(?:\s*/\s*{_SEASON_RE})?\b)",
