@@ -57,17 +57,28 @@ _GOES_ON = re.compile(
 )
 
 
+#: A line that names a year, in any form ("2021", "vt-25", "okt-19", "190315", "2024/25").
+_YEARISH = re.compile(r"\d{4}|\b\d{6}\b|[-'’/]\s?\d{2}\b")
+
+
 def _joined(lines: list[str]) -> list[str]:
     """Lines of one statement broken by a table cell joined again; other lines stay apart
-    (a timeline that lists several is read as phases)."""
+    (a timeline that lists several is read as phases). A line goes on in the next when it ends
+    in a word that needs one ("2021- t om" / "2022"), and a line that names no year belongs with
+    its neighbour: the first line with the next ("Start hösten" / "2021"), any other with the one
+    before ("Hösten 2021" / "V 41", "2021" / "fortlöpande")."""
     out: list[str] = []
+    waiting = False  # the line before names no year and waits for the next
     for line in lines:
-        if out and len(line) <= 2 and line.isalpha() and line.islower():
+        if out and (waiting or _GOES_ON.search(out[-1], max(0, len(out[-1]) - 24))):
+            out[-1] = f"{out[-1]} {line}"
+        elif out and len(line) <= 2 and line.isalpha() and line.islower():
             out[-1] += line  # a word broken by the page: "framå" / "t"
-        elif out and _GOES_ON.search(out[-1], max(0, len(out[-1]) - 24)):
+        elif out and not _YEARISH.search(line):
             out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)
+        waiting = not _YEARISH.search(out[-1])
     return out
 
 

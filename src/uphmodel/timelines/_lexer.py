@@ -257,7 +257,7 @@ class _Lexer:
         """The state of the work a word names; "ej påbörjad", "inte genomförd": planned."""
         previous = self.tokens[self.index - 1].group().lower() if self.index else ""
         found = "planned" if previous in ("ej", "inte") else STATUS[word]
-        self.ctx.status = self.ctx.status or found
+        self.ctx.note_status(found)
 
     def other(self, kind: str, raw: str) -> None:
         """Words that are events of their own: from, until, before, recurrences, phases."""
@@ -305,10 +305,13 @@ class _Lexer:
                 ctx.uncertain = True
             elif kind == "status":
                 self.flush()
-                self.state(raw.lower().split()[-1])
+                word = raw.lower().split()[-1]
+                self.state(word)
+                if STATUS[word] == "paused":  # "pausad 2020": it ran until then
+                    self.events.append(Event("tom", None, raw))
             elif kind == "now":  # "för närvarande", "i dagsläget": going on
                 self.flush()
-                ctx.status = ctx.status or "started"
+                ctx.note_status("started")
             elif kind == "within":  # "i slutet av oktober": within the time named
                 continue
             elif kind == "recurtext":
@@ -353,7 +356,5 @@ def place(events: list[Event], ctx: Context) -> list[Event]:
                 event = Event("point", (period, point.season is not None), event.text)
             if point.year is not None:
                 preceding = point.year
-        if event.kind == "unknown":
-            ctx.unparsed.append(event.text)
         placed.append(event)
     return placed

@@ -120,6 +120,16 @@ class Context:
     status: str | None = None
     uncertain: bool = False
 
+    def note_status(self, found: str) -> None:
+        """Keep the latest stage of the work the text names: "påbörjad men pausad" is paused,
+        "påbörjades och planerades" started."""
+        if self.status is None or _STAGES.index(found) > _STAGES.index(self.status):
+            self.status = found
+
+
+#: The stages of the work, in the order they come.
+_STAGES = ("planned", "started", "paused", "done")
+
 
 def number_of(word: str) -> int:
     low = word.lower()

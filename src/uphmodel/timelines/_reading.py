@@ -14,6 +14,10 @@ from uphmodel.timelines._lexer import events_of
 from uphmodel.timelines._points import Context, Event
 from uphmodel.timelines._words import PHASES
 
+#: Words before a time that make it the end, or the start, of the work.
+_ENDS = frozenset({"tom", "until", "framtill"})
+_STARTS = frozenset({"fromm", "start", "since"})
+
 
 @dataclass
 class Reading:
@@ -70,7 +74,8 @@ def read(events: Sequence[Event]) -> Reading:
             reading.period = Period(start, None)
             reading.open_end = runs_on
             return reading
-        if before & {"tom", "until", "framtill"} and not before & {"fromm", "start", "since"}:
+        ties = [k for k in kinds[:first_at] if k in _ENDS or k in _STARTS]
+        if ties and ties[-1] in _ENDS:  # the nearest word says until ("påbörjad, pausad 2020")
             if (
                 "until" in before and first_is_season
                 and not before & {"tom", "framtill"}
@@ -93,13 +98,28 @@ def read(events: Sequence[Event]) -> Reading:
     return reading
 
 
+#: Words that tie a time to something ("inför", "efter", "till", "fr.o.m."): when that is not
+#: a time the reader knows, the word goes unread with it.
+_TIES = frozenset({"before", "after", "until", "tom", "framtill", "fromm"})
+
+
+def _unread(events: Sequence[Event], readings: Sequence[tuple[int, int, Reading]]) -> list[str]:
+    """The words of a line not read, in the order of the text: unknown words, a tie to
+    something that is not a time, and a point that could not be moved ("efter 9999")."""
+    dangling: set[int] = set()
+    for a, b, reading in readings:
+        if reading.period is None:
+            dangling.update(i for i in range(a, b) if events[i].kind in _TIES)
+    words = [e.text for i, e in enumerate(events) if e.kind == "unknown" or i in dangling]
+    return words + [r.unplaced for _, _, r in readings if r.unplaced]
+
+
 def read_line(line: str, ctx: Context) -> tuple[Reading, list[Phase]]:
     events = events_of(line, ctx)
     cuts = [i for i, e in enumerate(events) if e.kind == "phase"]
     if not cuts:
         reading = read(events)
-        if reading.unplaced:
-            ctx.unparsed.append(reading.unplaced)
+        ctx.unparsed.extend(_unread(events, [(0, len(events), reading)]))
         return reading, []
     phases: list[Phase] = []
     pieces = _phase_texts(line)
@@ -109,15 +129,16 @@ def read_line(line: str, ctx: Context) -> tuple[Reading, list[Phase]]:
         labels: list[str | None] = [None] + [str(events[i].value) for i in cuts]
     else:
         labels = [str(events[i].value) for i in cuts]
-    readings = []
+    readings: list[tuple[int, int, Reading]] = []
+    if starts[0] > 0:  # words before the first phase that say no time
+        readings.append((0, starts[0], Reading()))
     for n, (a, b) in enumerate(itertools.pairwise(starts)):
         reading = read(events[a:b])
-        if reading.unplaced:
-            ctx.unparsed.append(reading.unplaced)
-        readings.append(reading)
+        readings.append((a, b, reading))
         text = pieces[n] if n < len(pieces) else ""
         phases.append(Phase(label=labels[n], period=reading.period, text=text))
-    return combine(readings), phases
+    ctx.unparsed.extend(_unread(events, readings))
+    return combine([r for _, _, r in readings]), phases
 
 
 def _phase_texts(line: str) -> list[str]:

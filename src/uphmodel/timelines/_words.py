@@ -65,6 +65,7 @@ STATUS = {
     "infört": "done", "införd": "done", "införda": "done", "genomfört": "done",
     "genomförd": "done", "genomförda": "done", "avslutad": "done", "avslutat": "done",
     "avslutades": "done", "slutförd": "done", "slutfört": "done", "påbörjats": "started",
+    "påbörjades": "started",
     "inplanerad": "planned", "inplanerat": "planned", "planerad": "planned",
     "planerat": "planned", "planerades": "planned",
 }  # fmt: skip
@@ -88,7 +89,7 @@ _WORDLIKE = "|".join(
         r"(?P<recurtext>\b(?:vid|inför|efter|i\s+samband\s+med|före)\s+varje\s+[^\s,;:.()]+"
         r"|\b(?:vid\s+)?(?:\d+|ett\s+tiotal|några|flera|två|tre|fyra|fem)\s+"
         r"(?:tillfällen|gånger|ggr)\b|\bregelbund(?:et|en|na)\b|\bmed\s+jämna\s+mellanrum\b"
-        r"|\båterkommande\b|\bkontinuerliga\b)",
+        r"|\båterkommande\b)",
         r"(?P<iso>\b\d{4}-\d{2}-\d{2}\b)",
         r"(?P<compact>\b(?:\d{8}|\d{6})\b)",
         r"(?P<dmy>\b\d{1,2}[./]\d{1,2}(?:[./-]\s*(?:\d{4}|\d{2})|\s+\d{4})\b)",
@@ -128,14 +129,15 @@ _WORDLIKE = "|".join(
         r"(?P<after>\befter\b)",
         r"(?P<until>\b(?:till|senast|mot)\b)",
         r"(?P<cont>\b(?:fortsätter|fortgår)\b)",
-        r"(?P<open>\b(?:framåt|fortlöpande|löpande|kontinuerligt|kontinuerlig"
+        r"(?P<open>\b(?:framåt|fortlöpande|löpande|kontinuerligt|kontinuerliga|kontinuerlig"
         r"|tills\s+vidare|och\s+vidare|fortsättningsvis|framöver|därefter)\b)",
         r"(?P<status>\b(?:redan\s+)?(?:" + "|".join(STATUS) + r")\b)",
         "(?P<phase>" + "|".join(rf"\b{w}\b" for w in PHASES) + ")",
         r"(?P<thisyear>\b(?:i\s+år|innevarande\s+år|under\s+året|detta\s+år)\b)",
         r"(?P<nextyear>\b(?:(?:det\s+)?nästa\s+år(?:et)?|(?:det\s+)?kommande\s+år(?:et)?)\b)",
         rf"(?P<uncertain>\b(?:{_UNCERTAIN})\b\.?|\?)",
-        r"(?P<filler>\b(?:och|under|i|för|med|per|om|samt|år|året|åren|mellan|perioden"
+        r"(?P<filler>\b(?:i\s+anslutning\s+till|och|under|i|för|med|per|om|samt|år|året|åren"
+        r"|mellan|perioden"
         r"|den|det|de|gäller|sker|ske|är|ska|skall|bör|kommer|att|vara|bli|blir|klart|klar"
         r"|hela|även|också|redan|månad|månads|ht|vt|kl|förrän|inte|ej|både"
         r"|verksamhetsår(?:et)?|budgetår(?:et)?|kalenderår(?:et)?|tidsperiod(?:en)?"
