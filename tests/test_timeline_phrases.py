@@ -97,6 +97,7 @@ PHRASES: list[Row] = [
     # going on, done, planned: no period, nothing invented
     ("pågår", None, False, None, None, "started", False, ()),
     ("pågår under en längre tid", None, False, None, None, "started", False, ()),
+    ("pågår sedan länge", None, False, None, None, "started", False, ()),
     ("redan infört", None, False, None, None, "done", False, ()),
     ("för närvarande", None, False, None, None, "started", False, ()),
     ("Ej påbörjad", None, False, None, None, "planned", False, ()),

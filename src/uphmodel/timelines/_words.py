@@ -121,7 +121,7 @@ _WORDLIKE = "|".join(
         r"(?P<fromm>\bfr\.?\s*o\.?\s*m\b\.?|\bfrån\s+och\s+med\b|\bfrån\b|\btidigast\b)",
         r"(?P<within>\bi\s+(?:början|slutet|mitten)\s+av\b)",
         r"(?P<now>\b(?:för\s+närvarande|i\s+dagsläget|idag|i\s+dag|just\s+nu|alltjämt"
-        r"|sedan\s+tidigare)\b)",
+        r"|sedan\s+tidigare|sedan\s+(?:länge|lång\s+tid|flera\s+år))\b)",
         r"(?P<since>\bsedan\b)",
         r"(?P<start>\b(?:start(?:a|ar|as|ade|ades|en)?|början|börjar|påbörjats"
         r"|påbörja(?:s|d|des)?|inled(?:s|des)?)\b)",
