@@ -54,6 +54,7 @@ from uphmodel._json import (
     loads_crosswalk,
     loads_framework,
 )
+from uphmodel._limits import MAX_DEPTH, MAX_DIGITS, Limits
 from uphmodel._period import Granularity, Period, Span
 from uphmodel._queries import active_in, ending_in, overdue
 from uphmodel._redact import redact
@@ -164,6 +165,8 @@ from uphmodel.timelines import parse_timeline, structure_timelines
 __version__ = "0.1.0"
 
 __all__ = [
+    "MAX_DEPTH",
+    "MAX_DIGITS",
     "RULES",
     "SCHEMA_VERSION",
     "Activity",
@@ -217,6 +220,7 @@ __all__ = [
     "JsonValue",
     "KeyMethod",
     "KeyPart",
+    "Limits",
     "LoadError",
     "Mapping",
     "MappingBasis",

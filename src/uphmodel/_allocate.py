@@ -24,6 +24,7 @@ from typing import Any
 import attrs
 
 from uphmodel._errors import UphError
+from uphmodel._limits import exact
 from uphmodel.model import AllocationKey, Grant, KeyMethod, Plan, PopulationFigure, UseKind
 
 __all__ = [
@@ -101,6 +102,7 @@ class Allocation:
     shares: tuple[Share, ...]
 
     @property
+    @exact
     def residual(self) -> Decimal:
         """What the rounded amounts miss of the total (0 under largest remainder)."""
         return self.total - sum((s.amount for s in self.shares), Decimal(0))
@@ -344,6 +346,7 @@ def _round(value: Fraction, rounding: Rounding) -> int:
     return math.floor(value) if value >= 0 else math.ceil(value)  # down: towards zero
 
 
+@exact
 def allocate(
     total: Decimal | int | str | None,
     key: AllocationKey | Mapping[str, Decimal | int],
@@ -439,11 +442,13 @@ class MoneyRow:
     unstated: int = 0
 
     @property
+    @exact
     def used(self) -> Decimal:
         """Spent and committed."""
         return self.spent + self.committed
 
     @property
+    @exact
     def left(self) -> Decimal:
         """Granted and not used."""
         return self.granted - self.used
@@ -485,6 +490,7 @@ def is_ours(grant: Grant, grants: Mapping[str, Grant], ours: set[str], depth: in
     return parent is None or depth > len(grants) or is_ours(parent, grants, ours, depth + 1)
 
 
+@exact
 def money_summary(plan: Plan, *, by: str = "section") -> tuple[MoneyRow, ...]:
     """What became of the plan's grants, summed by ``by``.
 

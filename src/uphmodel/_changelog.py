@@ -7,6 +7,7 @@ from typing import Any
 
 from uphmodel._diff import Change, ChangeKind, PlanDiff, diff, plan_data
 from uphmodel._frozen import FrozenMap, JsonValue, thaw
+from uphmodel._limits import exact
 from uphmodel._text import figure
 from uphmodel.frameworks import builtin
 from uphmodel.frameworks._catalogue import in_use
@@ -337,6 +338,7 @@ def _sentence(change: Change, ctx: _Context) -> tuple[str, str]:
     return words[template].format(field=field, old=old, new=new, **fill), "changed"
 
 
+@exact
 def render_changelog(
     old: Plan, new: Plan, changes: PlanDiff | None = None, *, language: str = "sv"
 ) -> str:

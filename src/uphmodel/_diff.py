@@ -28,6 +28,7 @@ import attrs
 from uphmodel._errors import LoadError, UphError
 from uphmodel._frozen import FrozenMap, JsonValue, freeze, thaw
 from uphmodel._json import json_text, loads
+from uphmodel._limits import exact
 from uphmodel._upgrade import SCHEMA_VERSION
 from uphmodel.converter import make_converter
 from uphmodel.model import GoalFate, Plan
@@ -338,6 +339,7 @@ def _label(plan: Plan) -> str:
     return plan.version or plan.id
 
 
+@exact
 def diff(old: Plan, new: Plan) -> PlanDiff:
     """The changes from ``old`` to ``new``.
 
@@ -631,6 +633,7 @@ class History:
         return self.items.get((collection, item), ())
 
 
+@exact
 def history(versions: Sequence[Plan]) -> History:
     """Each item's history over ``versions`` (oldest first), in the spirit of OCDS releases.
 

@@ -6,6 +6,9 @@ from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar, overload
 
+from uphmodel._limits import MAX_DEPTH, MAX_DIGITS, width
+from uphmodel._text import shown
+
 K = TypeVar("K")
 V = TypeVar("V")
 D = TypeVar("D")
@@ -95,26 +98,38 @@ Extra: TypeAlias = FrozenMap[str, JsonValue]
 EMPTY: FrozenMap[Any, Any] = FrozenMap()
 
 
-def freeze(value: object) -> JsonValue:
+def freeze(value: object, depth: int = 0) -> JsonValue:
     """Turn a parsed JSON value (dicts, lists, numbers) into its frozen form.
 
     Raises ``TypeError`` for anything that is not JSON, and for ``float``: JSON numbers must be
-    read exactly (``Decimal``).
+    read exactly (``Decimal``); ``ValueError`` for a value nested deeper than
+    :data:`~uphmodel.MAX_DEPTH` levels, an infinite number, or one of more than
+    :data:`~uphmodel.MAX_DIGITS` digits.
     """
-    if value is None or isinstance(value, (bool, int, str, Decimal)):
+    if value is None or isinstance(value, (bool, str)):
+        return value
+    if isinstance(value, (int, Decimal)):
+        if isinstance(value, Decimal) and not value.is_finite():
+            raise ValueError(f"a JSON number must be finite (got {value})")
+        if width(value) > MAX_DIGITS:
+            raise ValueError(
+                f"a number may need at most {MAX_DIGITS:,} digits (got {shown(value)})"
+            )
         return value
     if isinstance(value, float):
         raise TypeError(f"a float ({value!r}) cannot be held exactly; read numbers as Decimal")
+    if depth >= MAX_DEPTH:
+        raise ValueError(f"a value may be nested at most {MAX_DEPTH} levels deep")
     if isinstance(value, Mapping):
         out: dict[str, JsonValue] = {}
         for key, item in value.items():
             if not isinstance(key, str):
-                raise TypeError(f"JSON object keys must be strings (got {key!r})")
-            out[key] = freeze(item)
+                raise TypeError(f"JSON object keys must be strings (got {shown(key)})")
+            out[key] = freeze(item, depth + 1)
         return FrozenMap(out)
     if isinstance(value, (list, tuple)):
-        return tuple(freeze(item) for item in value)
-    raise TypeError(f"not a JSON value: {value!r}")
+        return tuple(freeze(item, depth + 1) for item in value)
+    raise TypeError(f"not a JSON value: {shown(value)}")
 
 
 def thaw(value: JsonValue) -> object:

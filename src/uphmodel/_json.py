@@ -12,12 +12,13 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import stat
 import sys
 import tempfile
 import typing
 import warnings
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any, TypeVar
@@ -25,6 +26,8 @@ from typing import IO, Any, TypeVar
 import cattrs
 
 from uphmodel._errors import LoadError, Problem
+from uphmodel._limits import Limits, width
+from uphmodel._text import quote, shown
 from uphmodel._upgrade import (
     SCHEMA_VERSION,
     SchemaWarning,
@@ -53,6 +56,7 @@ __all__ = [
     "write_text",
 ]
 
+_LIMITS = Limits()
 _CONVERTER = make_converter()
 _STRICT = make_converter(strict=True)
 
@@ -83,20 +87,68 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a JSON number")
 
 
-def _duplicate_problems(value: Any, path: str = "") -> Iterator[Problem]:
-    if isinstance(value, _Object):
-        for key in value.duplicates:
-            escaped = key.replace("~", "~0").replace("/", "~1")
-            yield Problem(f"{path}/{escaped}", "this field appears more than once in its object")
-        for key, item in value.items():
-            escaped = key.replace("~", "~0").replace("/", "~1")
-            yield from _duplicate_problems(item, f"{path}/{escaped}")
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _duplicate_problems(item, f"{path}/{index}")
+def _escape(key: str) -> str:
+    return key.replace("~", "~0").replace("/", "~1")
 
 
-def _parse(text: str | bytes, source: str | None) -> Any:
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+#: Where a text may hold a lone surrogate: written raw, or escaped as \uD800–\uDFFF.
+_MAY_HOLD_SURROGATE = re.compile(r"[\ud800-\udfff]|\\u[dD][89a-fA-F]")
+
+
+def _limit_problems(data: Any, limits: Limits, surrogates: bool) -> list[Problem]:
+    """Keys given twice, and every value past ``limits``; nothing nested deeper is looked at.
+    ``surrogates``: whether a text may hold a lone surrogate (which cannot be written back)."""
+    found: list[Problem] = []
+    size, top = limits.value_size, 10**limits.digits
+
+    def text(value: str, path: str) -> None:
+        if len(value) > size:
+            message = f"a text of {len(value):,} characters is longer than the {size:,} a value "
+            found.append(Problem(path, message + "may have (Limits.value_size)"))
+        elif surrogates and _SURROGATE.search(value):
+            message = f"the text {quote(value)} holds a lone surrogate (half of a character), "
+            found.append(Problem(path, message + "which cannot be written as UTF-8"))
+
+    def number(value: int | Decimal, path: str) -> None:
+        message = f"the number {shown(value)} needs more than the {limits.digits:,} digits "
+        found.append(Problem(path, message + "a number may have written out (Limits.digits)"))
+
+    def walk(value: Any, path: str, depth: int) -> None:
+        kind = type(value)
+        if kind is str:
+            text(value, path)
+        elif kind is int:
+            if not -top < value < top:
+                number(value, path)
+        elif kind is Decimal:
+            if width(value) > limits.digits:
+                number(value, path)
+        elif kind is _Object or kind is list:
+            if depth >= limits.depth:
+                message = f"nested deeper than the {limits.depth} levels a document may have"
+                found.append(Problem(path, message + " (Limits.depth)"))
+                return
+            if kind is list:
+                for index, item in enumerate(value):
+                    walk(item, f"{path}/{index}", depth + 1)
+                return
+            for key in value.duplicates:
+                message = "this field appears more than once in its object"
+                found.append(Problem(f"{path}/{_escape(key)}", message))
+            for key, item in value.items():
+                where = f"{path}/{_escape(key)}"
+                text(key, where)
+                walk(item, where, depth + 1)
+
+    walk(data, "", 0)
+    return found
+
+
+def _parse(text: str | bytes, source: str | None, limits: Limits | None = None) -> Any:
+    """JSON data of ``text`` with numbers exact; a :class:`LoadError` for text that is not JSON
+    or holds more than ``limits`` allow, or keys given twice."""
+    limits = limits or _LIMITS
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8-sig")
@@ -104,15 +156,27 @@ def _parse(text: str | bytes, source: str | None) -> Any:
             raise LoadError([Problem("", f"not UTF-8 text: {exc}")], source) from None
     elif not isinstance(text, str):
         raise TypeError(f"loads() takes str or bytes, not {type(text).__name__}")
+    elif text.startswith("\ufeff"):
+        text = text[1:]  # a byte order mark read as text
     try:
-        return json.loads(
+        data = json.loads(
             text,
             parse_float=Decimal,
             parse_constant=_reject_constant,
             object_pairs_hook=_object_pairs,
         )
+    except RecursionError:
+        problem = f"nested deeper than the {limits.depth} levels a document may have"
+        raise LoadError([Problem("", problem + " (Limits.depth)")], source) from None
     except ValueError as exc:
-        raise LoadError([Problem("", f"not valid JSON: {exc}")], source) from None
+        message = f"not valid JSON: {exc}"
+        if "integer string conversion" in message:  # Python reads at most 4,300 digits
+            message = f"a number has more than the {limits.digits:,} digits a number may have"
+        raise LoadError([Problem("", message)], source) from None
+    problems = _limit_problems(data, limits, bool(_MAY_HOLD_SURROGATE.search(text)))
+    if problems:
+        raise LoadError(problems, source)
+    return data
 
 
 _PACKAGE = str(Path(__file__).resolve().parent)
@@ -140,14 +204,20 @@ def _version_problems(data: dict[str, Any], source: str | None, kind: str) -> li
     return []
 
 
-def _read(text: str | bytes, cls: type[T], kind: str, *, source: str | None, strict: bool) -> T:
+def _read(
+    text: str | bytes,
+    cls: type[T],
+    kind: str,
+    *,
+    source: str | None,
+    strict: bool,
+    limits: Limits | None = None,
+) -> T:
     """A record of ``cls`` from a document of ``kind``: parsed, upgraded, structured."""
-    data = _parse(text, source)
+    data = _parse(text, source, limits)
     if not isinstance(data, dict):
         raise LoadError([Problem("", f"a {kind} document must be a JSON object")], source)
-    return structure(
-        data, cls, kind, source=source, strict=strict, problems=_duplicate_problems(data)
-    )
+    return structure(data, cls, kind, source=source, strict=strict)
 
 
 def structure(
@@ -189,7 +259,13 @@ def document(record: Any) -> dict[str, Any]:
     return {"schema_version": SCHEMA_VERSION, **_CONVERTER.unstructure(record)}
 
 
-def loads(text: str | bytes, *, source: str | None = None, strict: bool = False) -> Plan:
+def loads(
+    text: str | bytes,
+    *,
+    source: str | None = None,
+    strict: bool = False,
+    limits: Limits | None = None,
+) -> Plan:
     """Read a plan from JSON text.
 
     Raises :class:`LoadError` listing every problem, each with the JSON Pointer of the value.
@@ -197,22 +273,35 @@ def loads(text: str | bytes, *, source: str | None = None, strict: bool = False)
     upgraded first (:func:`uphmodel.upgrade`) and a :class:`~uphmodel.SchemaWarning` says so.
     Fields the model does not know are kept in ``extra``; with ``strict=True`` they are problems,
     each with a suggestion when it is close to a known field.
+
+    Any text gives a plan or a :class:`LoadError`, never another exception: text that is not
+    JSON, ``NaN`` or ``Infinity``, keys given twice, a text holding a lone surrogate, and values
+    past ``limits`` (a :class:`~uphmodel.Limits`: nesting depth, characters of one text, digits
+    of one number; by default ``Limits()``) are problems. A byte order mark is skipped.
     """
-    return _read(text, Plan, "plan", source=source, strict=strict)
+    return _read(text, Plan, "plan", source=source, strict=strict, limits=limits)
 
 
 def loads_framework(
-    text: str | bytes, *, source: str | None = None, strict: bool = False
+    text: str | bytes,
+    *,
+    source: str | None = None,
+    strict: bool = False,
+    limits: Limits | None = None,
 ) -> Framework:
     """Read a :class:`~uphmodel.Framework` from a JSON document of its own (as :func:`loads`)."""
-    return _read(text, Framework, "framework", source=source, strict=strict)
+    return _read(text, Framework, "framework", source=source, strict=strict, limits=limits)
 
 
 def loads_crosswalk(
-    text: str | bytes, *, source: str | None = None, strict: bool = False
+    text: str | bytes,
+    *,
+    source: str | None = None,
+    strict: bool = False,
+    limits: Limits | None = None,
 ) -> Crosswalk:
     """Read a :class:`~uphmodel.Crosswalk` from a JSON document of its own (as :func:`loads`)."""
-    return _read(text, Crosswalk, "crosswalk", source=source, strict=strict)
+    return _read(text, Crosswalk, "crosswalk", source=source, strict=strict, limits=limits)
 
 
 def kind_of(data: dict[str, Any]) -> str:
@@ -244,29 +333,38 @@ def migrate(
     return writer(record), notes
 
 
-def _read_file(file: PathOrFile, reader: Callable[..., T], strict: bool) -> T:
+def _read_file(
+    file: PathOrFile, reader: Callable[..., T], strict: bool, limits: Limits | None
+) -> T:
     if hasattr(file, "read"):
         source = getattr(file, "name", None)
         return reader(
-            file.read(), source=source if isinstance(source, str) else None, strict=strict
+            file.read(),
+            source=source if isinstance(source, str) else None,
+            strict=strict,
+            limits=limits,
         )
     path = Path(os.fspath(file))
-    return reader(path.read_bytes(), source=str(path), strict=strict)
+    return reader(path.read_bytes(), source=str(path), strict=strict, limits=limits)
 
 
-def load(file: PathOrFile, *, strict: bool = False) -> Plan:
+def load(file: PathOrFile, *, strict: bool = False, limits: Limits | None = None) -> Plan:
     """Read a plan from a path or an open file (text or binary); see :func:`loads`."""
-    return _read_file(file, loads, strict)
+    return _read_file(file, loads, strict, limits)
 
 
-def load_framework(file: PathOrFile, *, strict: bool = False) -> Framework:
+def load_framework(
+    file: PathOrFile, *, strict: bool = False, limits: Limits | None = None
+) -> Framework:
     """Read a framework from a path or an open file; see :func:`loads_framework`."""
-    return _read_file(file, loads_framework, strict)
+    return _read_file(file, loads_framework, strict, limits)
 
 
-def load_crosswalk(file: PathOrFile, *, strict: bool = False) -> Crosswalk:
+def load_crosswalk(
+    file: PathOrFile, *, strict: bool = False, limits: Limits | None = None
+) -> Crosswalk:
     """Read a crosswalk from a path or an open file; see :func:`loads_crosswalk`."""
-    return _read_file(file, loads_crosswalk, strict)
+    return _read_file(file, loads_crosswalk, strict, limits)
 
 
 def _emit(value: Any, indent: str, out: list[str]) -> None:

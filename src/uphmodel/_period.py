@@ -31,6 +31,8 @@ from datetime import date, timedelta
 
 import attrs
 
+from uphmodel._text import shown
+
 
 class Granularity(enum.Enum):
     """How long one calendar unit is.
@@ -145,7 +147,7 @@ _SPAN_RE = re.compile(
 
 def _span_first(value: object) -> date:
     if type(value) is not date:
-        raise TypeError(f"a span starts on a date (got {value!r})")
+        raise TypeError(f"a span starts on a date (got {shown(value)})")
     return value
 
 
@@ -190,8 +192,8 @@ class Span:
         m = _SPAN_RE.match(text) if isinstance(text, str) else None
         if m is None:
             raise ValueError(
-                f"{text!r} is not a period: expected e.g. 2021, 2021S2, 2021Q3, 2021-10, 2021W41,"
-                " 2021-10-05, 2024HT, 2023T2 or 2022MP"
+                f"{shown(text)} is not a period: expected e.g. 2021, 2021S2, 2021Q3, 2021-10,"
+                " 2021W41, 2021-10-05, 2024HT, 2023T2 or 2022MP"
             )
         year = int(m["year"])
         try:
@@ -225,7 +227,7 @@ class Span:
                 return cls(Granularity.MONTH, date(year, int(m["month"]), 1))
             return cls(Granularity.YEAR, date(year, 1, 1))
         except ValueError as exc:
-            raise ValueError(f"{text!r} is not a period: {exc}") from None
+            raise ValueError(f"{shown(text)} is not a period: {exc}") from None
 
     @property
     def last(self) -> date:
@@ -320,14 +322,14 @@ class Period:
         Raises ``ValueError`` naming the text when it is not a period.
         """
         if not isinstance(text, str):
-            raise TypeError(f"a period is written as text (got {text!r})")
+            raise TypeError(f"a period is written as text (got {shown(text)})")
         if text.count("/") > 1:
-            raise ValueError(f"{text!r} is not a period: at most one '/'")
+            raise ValueError(f"{shown(text)} is not a period: at most one '/'")
         if "/" not in text:
             return cls.of(text)
         left, right = text.split("/")
         if not left and not right:
-            raise ValueError(f"{text!r} is not a period: it needs a start, an end or both")
+            raise ValueError(f"{shown(text)} is not a period: it needs a start, an end or both")
         return cls.between(left or None, right or None)
 
     @property

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from uphmodel._allocate import is_ours, parties_of
+from uphmodel._limits import exact
 from uphmodel._text import figure
 from uphmodel.frameworks import builtin
 from uphmodel.frameworks._catalogue import in_use
@@ -37,6 +38,7 @@ def _counted(counter: Counter[str], order: Iterable[str]) -> str:
     return ", ".join(f"{counter[key]} {key}" for key in order if counter[key])
 
 
+@exact
 def summarize(plan: Plan) -> str:
     """A few lines that say what the plan is and what it holds.
 

@@ -6,7 +6,9 @@ import difflib
 from collections.abc import Iterable
 from decimal import Decimal
 
-__all__ = ["did_you_mean", "figure", "nearest", "quote"]
+from uphmodel._limits import exact
+
+__all__ = ["did_you_mean", "figure", "nearest", "quote", "shown"]
 
 
 def quote(text: str, limit: int = 80) -> str:
@@ -24,6 +26,28 @@ def quote(text: str, limit: int = 80) -> str:
     return f"{cut[:-1]}…{cut[-1]} ({len(text):,} characters)"
 
 
+def shown(value: object, limit: int = 80) -> str:
+    """``value`` as Python writes it, cut like :func:`quote` when long: a number of ten thousand
+    digits or a nested list is shown by its start and length, never echoed whole.
+
+    >>> shown("ab"), shown(12), shown(10**100, limit=10)
+    ("'ab'", '12', '1000000000… (101 characters)')
+    """
+    if isinstance(value, str):
+        return quote(value, limit)
+    if isinstance(value, Decimal):
+        text = str(value)
+        return text if len(text) <= limit else f"{text[:limit]}… ({len(text):,} characters)"
+    try:
+        text = repr(value)
+    except (ValueError, RecursionError):  # an int too long for str(), a value nested too deep
+        return f"a {type(value).__name__} too large to show"
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}… ({len(text):,} characters)"
+
+
+@exact
 def figure(value: Decimal | int) -> str:
     """A figure as Swedish documents write it: groups of three, decimal comma.
 

@@ -40,7 +40,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 from uphmodel._errors import InvalidValue, Problem
 from uphmodel._frozen import FrozenMap, freeze, thaw
 from uphmodel._period import Period
-from uphmodel._text import did_you_mean
+from uphmodel._text import did_you_mean, quote, shown
 from uphmodel.model import CODE, EXTRA, ID, IDS, Value, check_code, check_exact, check_id
 
 __all__ = [
@@ -61,10 +61,9 @@ def describe(obj: object) -> str:
     if isinstance(obj, bool):
         return "true" if obj else "false"
     if isinstance(obj, (int, Decimal)):
-        return f"the number {obj}"
+        return f"the number {shown(obj, 40)}"
     if isinstance(obj, str):
-        shown = obj if len(obj) <= 40 else obj[:37] + "..."
-        return f"the text {shown!r}"
+        return f"the text {quote(obj, 40)}"
     if isinstance(obj, dict):
         return "an object"
     if isinstance(obj, list):
@@ -120,7 +119,7 @@ def _structure_date(obj: object, _: object) -> dt.date:
         try:
             return dt.date.fromisoformat(obj)
         except ValueError as exc:
-            raise Invalid(f"{obj!r} is not a date: {exc}") from None
+            raise Invalid(f"{shown(obj)} is not a date: {exc}") from None
     raise Invalid(f"expected a date written YYYY-MM-DD, got {describe(obj)}")
 
 
@@ -282,7 +281,7 @@ def _record_structure_factory(
 
 def unknown_field_message(name: str, known: Iterable[str]) -> str:
     """What to say about a field a record does not know: with a suggestion when one is close."""
-    return f"unknown field {name!r}{did_you_mean(name, known)}"
+    return f"unknown field {shown(name)}{did_you_mean(name, known)}"
 
 
 def _unknown_fields(

@@ -34,13 +34,14 @@ import datetime as dt
 import enum
 import math
 from collections.abc import Iterable, Sequence
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
 import attrs
 
 from uphmodel._frozen import EMPTY, FrozenMap
+from uphmodel._limits import exact
 from uphmodel._period import Period
 from uphmodel.formats import Table
 from uphmodel.model import Direction, Indicator, Observation, Plan, Qualifier, Target
@@ -315,8 +316,7 @@ def _on_line(latest: Observation, start: Observation, goal: Decimal, due: dt.dat
 
 
 def _round(value: Fraction) -> Decimal:
-    exact = Decimal(value.numerator) / Decimal(value.denominator)
-    return exact.quantize(Decimal("0.0001"), rounding=ROUND_HALF_EVEN)
+    return Decimal(round(value * 10_000)).scaleb(-4)  # round() of a Fraction: half to even
 
 
 @attrs.frozen
@@ -431,6 +431,7 @@ def _one(
     )  # fmt: skip
 
 
+@exact
 def progress(
     plan: Plan | Iterable[Indicator], *, at: dt.date | Period | int | str | None = None
 ) -> list[IndicatorProgress]:

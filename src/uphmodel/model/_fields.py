@@ -18,6 +18,8 @@ from dateutil.rrule import rrulestr
 
 from uphmodel._errors import InvalidValue
 from uphmodel._frozen import EMPTY, FrozenMap, JsonValue, freeze
+from uphmodel._limits import MAX_DIGITS, width
+from uphmodel._text import shown
 
 #: A measured or stated value: an exact number, a yes/no answer, or text (ordinal or qualitative).
 Value = Decimal | bool | str
@@ -42,7 +44,7 @@ def check_id(value: object) -> str | None:
         return f"an id must be text (got {type(value).__name__})"
     parts = value.split()  # splits at every character str.isspace() calls a space
     if len(parts) != 1 or len(parts[0]) != len(value):
-        return f"an id must be non-empty text without spaces (got {value!r})"
+        return f"an id must be non-empty text without spaces (got {shown(value)})"
     return None
 
 
@@ -54,7 +56,7 @@ def check_code(value: object) -> str | None:
     """
     problem = check_id(value)
     if problem is None and ":" in typing.cast(str, value):
-        problem = f"a code or framework id cannot contain ':' (got {value!r})"
+        problem = f"a code or framework id cannot contain ':' (got {shown(value)})"
     return problem
 
 
@@ -66,6 +68,8 @@ def check_exact(value: object) -> str | None:
         return f"must be a Decimal (got {type(value).__name__})"
     if not value.is_finite():
         return f"must be a finite number (got {value})"
+    if width(value) > MAX_DIGITS:
+        return f"must need at most {MAX_DIGITS:,} digits written out (got {shown(value)})"
     return None
 
 
@@ -171,8 +175,11 @@ def amount_map(value: Mapping[str, Decimal | int]) -> FrozenMap[str, Decimal]:
 
 
 def extra_map(value: Mapping[str, object]) -> FrozenMap[str, JsonValue]:
-    if isinstance(value, FrozenMap) or not isinstance(value, Mapping):
+    """Unknown fields frozen, and checked as JSON values (even when given frozen)."""
+    if not isinstance(value, Mapping):
         return value  # anything else is refused by the validator
+    if not value:
+        return EMPTY
     frozen = freeze(value)
     return frozen if isinstance(frozen, FrozenMap) else EMPTY
 
@@ -193,7 +200,7 @@ def valid_recurrence(_inst: object, att: attrs.Attribute[Any], value: object) ->
     try:
         rrulestr(f"RRULE:{value}", dtstart=dt.datetime(2000, 1, 1))
     except (ValueError, TypeError) as exc:
-        fail(att, value, f"{value!r} is not an RFC 5545 RRULE such as FREQ=YEARLY ({exc})")
+        fail(att, value, f"{shown(value)} is not an RFC 5545 RRULE such as FREQ=YEARLY ({exc})")
 
 
 def valid_amount_map(inst: object, att: attrs.Attribute[Any], value: object) -> None:

@@ -15,6 +15,7 @@ from typing import Any
 
 import attrs
 
+from uphmodel._limits import exact
 from uphmodel.model import Framework, Plan
 from uphmodel.rules._engine import (
     CheckContext,
@@ -157,6 +158,7 @@ RULES: tuple[Rule, ...] = (
 )  # fmt: skip
 
 
+@exact
 def check(
     plan: Plan,
     *,
