@@ -21,7 +21,7 @@ __all__ = ["EXACT", "MAX_DEPTH", "MAX_DIGITS", "Limits", "exact", "width"]
 
 #: The deepest nesting any document or record may have (JSON objects and arrays).
 MAX_DEPTH = 200
-#: The most digits any number may need written out in full (``1e-3`` needs 3: ``0.001``, the zeros after the point).
+#: The most digits any number may need written out in full (``1e-3`` needs 3: ``.001``).
 MAX_DIGITS = 4_000
 
 #: The decimal context of every sum and difference the library makes: precise enough that adding
