@@ -85,7 +85,7 @@ KPI N61603, for region 23) becomes observations with a `sex` breakdown, merged i
 without duplicates. `kolada.fetch("N61603", ["23"], range(2015, 2024))` asks the live API."""),
     ("code", """from decimal import Decimal
 import attrs
-from uphmodel import Indicator, kolada
+from uphmodel import Direction, Indicator, kolada
 
 response = '''{"count": 2, "next_url": null, "values": [
  {"kpi": "N61603", "municipality": "0023", "period": 2021, "values": [
@@ -95,7 +95,7 @@ response = '''{"count": 2, "next_url": null, "values": [
  {"kpi": "N61603", "municipality": "0023", "period": 2022, "values": [
   {"gender": "T", "count": 1, "status": "", "value": 17.9, "isdeleted": false}]}]}'''
 suicides = Indicator(id="suicid-25plus", name="Suicid per 100 000 invånare 25 år och äldre",
-                     source="Kolada", source_id="N61603", direction="lower_is_better")
+                     source="Kolada", source_id="N61603", direction=Direction.LOWER_IS_BETTER)
 plan = attrs.evolve(plan, indicators=(*plan.indicators, suicides))
 plan = kolada.add_observations(plan, "suicid-25plus", kolada.observations(response, area="23"))
 [(str(o.period), o.value, dict(o.breakdown)) for o in plan.get("suicid-25plus").observations]"""),

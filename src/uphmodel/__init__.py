@@ -36,7 +36,7 @@ from uphmodel._diff import (
     history,
     to_json_patch,
 )
-from uphmodel._errors import InvalidValue, LoadError, Problem, UphError
+from uphmodel._errors import InvalidType, InvalidValue, LoadError, Problem, UphError
 from uphmodel._extras import MissingExtra
 from uphmodel._frozen import FrozenMap, JsonValue
 from uphmodel._inferred import InferredValue, drop_inferred, inferred
@@ -215,6 +215,7 @@ __all__ = [
     "IndicatorProgress",
     "Inferred",
     "InferredValue",
+    "InvalidType",
     "InvalidValue",
     "ItemEvent",
     "JsonValue",

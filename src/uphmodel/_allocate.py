@@ -481,13 +481,36 @@ def parties_of(plan: Plan) -> set[str]:
     return ours
 
 
-def is_ours(grant: Grant, grants: Mapping[str, Grant], ours: set[str], depth: int = 0) -> bool:
+def is_ours(
+    grant: Grant,
+    grants: Mapping[str, Grant],
+    ours: set[str],
+    memo: dict[str, bool] | None = None,
+) -> bool:
     """Whether a grant is money of the plan's parties: its recipient is one of them, or, without
-    a recipient (an earmark), the grant it is part of is theirs (or there is none)."""
-    if grant.recipient is not None:
-        return grant.recipient in ours
-    parent = grants.get(grant.part_of) if grant.part_of else None
-    return parent is None or depth > len(grants) or is_ours(parent, grants, ours, depth + 1)
+    a recipient (an earmark), the grant it is part of is theirs (or there is none). A circle of
+    shares without a recipient is theirs. ``memo`` keeps answers between calls."""
+    memo = {} if memo is None else memo
+    chain: list[str] = []
+    on_chain: set[str] = set()
+    answer = True
+    current: Grant | None = grant
+    while current is not None:
+        if current.id in memo:
+            answer = memo[current.id]
+            break
+        if current.recipient is not None:
+            answer = current.recipient in ours
+            chain.append(current.id)
+            break
+        if current.id in on_chain:  # a circle of earmarks
+            break
+        chain.append(current.id)
+        on_chain.add(current.id)
+        current = grants.get(current.part_of) if current.part_of else None
+    for gid in chain:
+        memo[gid] = answer
+    return answer
 
 
 @exact
@@ -517,18 +540,20 @@ def money_summary(plan: Plan, *, by: str = "section") -> tuple[MoneyRow, ...]:
     section_focus = {s.id: s.focus_areas for s in plan.sections}
     ours = parties_of(plan)
 
-    def counted(grant: Grant, depth: int = 0) -> bool:
-        return is_ours(grant, grants, ours, depth)
+    known: dict[str, bool] = {}
+
+    def counted(grant: Grant) -> bool:
+        return is_ours(grant, grants, ours, known)
 
     def parent_of(grant: Grant) -> Grant | None:
         parent = grants.get(grant.part_of) if grant.part_of else None
         return parent if parent is not None and counted(parent) else None
 
-    def groups(grant: Grant, depth: int = 0) -> tuple[str | None, ...]:
+    def own_groups(grant: Grant) -> tuple[str | None, ...] | None:
+        """The grant's own groups, or None when it takes those of the grant it is part of."""
         if by == "recipient":
-            parent = parent_of(grant)
-            if grant.recipient is None and parent is not None and depth < len(grants):
-                return groups(parent, depth + 1)  # an earmark belongs to its grant's recipient
+            if grant.recipient is None and parent_of(grant) is not None:
+                return None  # an earmark belongs to its grant's recipient
             return (grant.recipient,)
         if by == "year":
             first = grant.period.first_day if grant.period else None
@@ -540,12 +565,30 @@ def money_summary(plan: Plan, *, by: str = "section") -> tuple[MoneyRow, ...]:
             own = grant.focus_areas or tuple(
                 dict.fromkeys(c for s in grant.sections for c in section_focus.get(s, ()))
             )
-        if own:
-            return own
-        parent = parent_of(grant)
-        if parent is not None and depth < len(grants):  # a circle of shares ends somewhere
-            return groups(parent, depth + 1)
-        return (None,)
+        return own or (None if parent_of(grant) is not None else (None,))
+
+    found: dict[str, tuple[str | None, ...]] = {}
+
+    def groups(grant: Grant) -> tuple[str | None, ...]:
+        """Up the shares until a grant names its groups (a circle of shares names none)."""
+        chain: list[str] = []
+        seen: set[str] = set()
+        current: Grant | None = grant
+        result: tuple[str | None, ...] = (None,)
+        while current is not None and current.id not in seen:
+            if current.id in found:
+                result = found[current.id]
+                break
+            own = own_groups(current)
+            chain.append(current.id)
+            seen.add(current.id)
+            if own is not None:
+                result = own
+                break
+            current = parent_of(current)
+        for gid in chain:
+            found[gid] = result
+        return result
 
     rows: dict[str | None, dict[str, Any]] = {}
 

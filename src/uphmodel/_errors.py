@@ -21,6 +21,11 @@ class InvalidValue(UphError, ValueError):
         self.problem = problem
 
 
+class InvalidType(InvalidValue, TypeError):
+    """A record was given a value of a type that one of its fields cannot hold ("x" where an
+    enum, a period or a date belongs); both a ``ValueError`` and a ``TypeError``."""
+
+
 @attrs.frozen
 class Problem:
     """One thing wrong with a document: where (a JSON Pointer) and what.

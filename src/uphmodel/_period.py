@@ -32,6 +32,7 @@ from datetime import date, timedelta
 import attrs
 
 from uphmodel._text import shown
+from uphmodel._typed import typed
 
 
 class Granularity(enum.Enum):
@@ -152,7 +153,7 @@ def _span_first(value: object) -> date:
 
 
 @functools.total_ordering
-@attrs.frozen(order=False, repr=False)
+@attrs.frozen(order=False, repr=False, field_transformer=typed)
 class Span:
     """One calendar unit: a year, half-year, quarter, month, ISO week or day.
 
@@ -275,7 +276,7 @@ class Span:
 
 
 @functools.total_ordering
-@attrs.frozen(order=False, repr=False)
+@attrs.frozen(order=False, repr=False, field_transformer=typed)
 class Period:
     """A stretch of calendar time from the start of one span to the end of another.
 

@@ -95,8 +95,10 @@ def summarize(plan: Plan) -> str:
     ours = parties_of(plan)
     by_id = {g.id: g for g in plan.grants}
 
+    known: dict[str, bool] = {}
+
     def counted(grant: Grant | None) -> bool:
-        return grant is not None and is_ours(grant, by_id, ours)
+        return grant is not None and is_ours(grant, by_id, ours, known)
 
     top = [
         g for g in plan.grants if counted(g) and not counted(by_id.get(g.part_of or ""))

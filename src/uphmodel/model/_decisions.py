@@ -9,6 +9,7 @@ import attrs
 
 from uphmodel._frozen import Extra
 from uphmodel._period import Period
+from uphmodel._typed import typed
 from uphmodel.model._fields import (
     ID,
     extra_field,
@@ -40,7 +41,7 @@ class DecisionKind(enum.Enum):
     PENDING = "pending"  #: awaited, not yet taken ("inväntar beslut")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class Decision:
     """A decision on the plan or anchoring of it in a body.
 
@@ -71,7 +72,7 @@ class Decision:
     extra: Extra = extra_field()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class ChangeLogEntry:
     """One row of the plan's change log (ändringsförteckning).
 

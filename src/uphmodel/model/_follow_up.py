@@ -8,6 +8,7 @@ import attrs
 
 from uphmodel._frozen import Extra
 from uphmodel._period import Period
+from uphmodel._typed import typed
 from uphmodel.model._fields import (
     ID,
     extra_field,
@@ -42,7 +43,7 @@ class GoalFate(enum.Enum):
     REMOVED = "removed"  #: "målet bör därmed tas bort"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class FollowUpItem:
     """The follow-up of one goal of the version followed up, and the decision on it.
 
@@ -85,7 +86,7 @@ class FollowUpItem:
     extra: Extra = extra_field()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class FollowUp:
     """The follow-up of a previous version of a plan (uppföljning).
 

@@ -19,6 +19,7 @@ import attrs
 from uphmodel._errors import InvalidValue
 from uphmodel._frozen import Extra
 from uphmodel._period import Period
+from uphmodel._typed import typed
 from uphmodel.model._fields import (
     CODE,
     ID,
@@ -56,7 +57,7 @@ class FrameworkKind(enum.Enum):
     PREVENTION_LEVELS = "prevention_levels"  #: universal, selective, indicated prevention
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class Citation:
     """Where something is published, so that a reader can find and check it.
 
@@ -78,7 +79,7 @@ class Citation:
     extra: Extra = extra_field()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class FrameworkCode:
     """One code of a framework: a focus area, a goal of a strategy, a target group.
 
@@ -109,7 +110,7 @@ class FrameworkCode:
     extra: Extra = extra_field()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class Framework:
     """A framework whose codes plans refer to: a national strategy, a region's own, a code list.
 
@@ -170,7 +171,7 @@ class MappingBasis(enum.Enum):
     EDITORIAL = "editorial"  #: the crosswalk's editors made it, with the evidence per mapping
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class Mapping:
     """One pair of a crosswalk: a source code, a target code and how they relate.
 
@@ -204,7 +205,7 @@ class Mapping:
         )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class Crosswalk:
     """A mapping of the codes of one framework onto another.
 
@@ -251,7 +252,7 @@ class ConversionStatus(enum.Enum):
     UNMAPPED = "unmapped"  #: left as it was: no crosswalk, no mapping, or an explicit none
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class CodeConversion:
     """What a conversion did with one reference to a code.
 
@@ -282,7 +283,7 @@ class CodeConversion:
     extra: Extra = extra_field()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class FrameworkConversion:
     """What a conversion to another framework did to a plan, kept in the plan it converted.
 

@@ -7,6 +7,7 @@ import enum
 import attrs
 
 from uphmodel._frozen import Extra
+from uphmodel._typed import typed
 from uphmodel.model._fields import (
     ID,
     codes_field,
@@ -45,7 +46,7 @@ class Vision(enum.Enum):
     ZERO = "zero"  #: nollvision (e.g. no suicides)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class Goal:
     """A goal of the plan (mål, målområde, delmål).
 
@@ -88,7 +89,7 @@ class Goal:
     extra: Extra = extra_field()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class Activity:
     """Something the plan will do (aktivitet, insats).
 

@@ -9,6 +9,7 @@ import attrs
 
 from uphmodel._frozen import EMPTY, Extra, FrozenMap
 from uphmodel._period import Period
+from uphmodel._typed import typed
 from uphmodel.model._fields import (
     ID,
     Value,
@@ -107,7 +108,7 @@ class Statistic(enum.Enum):
     TOTAL = "total"  #: a sum over the period
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class Observation:
     """A value of an indicator for a period, possibly for one part of a breakdown.
 
@@ -153,7 +154,7 @@ class Observation:
     extra: Extra = extra_field()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class Target:
     """What an indicator should reach, by when.
 
@@ -193,7 +194,7 @@ class Target:
     extra: Extra = extra_field()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class Indicator:
     """Something measured to follow up goals and activities (mätbar indikator).
 

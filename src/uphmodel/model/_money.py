@@ -13,6 +13,7 @@ import attrs
 
 from uphmodel._frozen import EMPTY, Extra, FrozenMap
 from uphmodel._period import Period
+from uphmodel._typed import typed
 from uphmodel.model._fields import (
     ID,
     amount_map,
@@ -69,7 +70,7 @@ class KeyMethod(enum.Enum):
     COMBINED = "combined"  #: parts of the total each split by its own key
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class GrantUse:
     """What became of part of a grant's money: spent, committed, carried over, at risk, repaid.
 
@@ -96,7 +97,7 @@ class GrantUse:
     extra: Extra = extra_field()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class Payment:
     """One tranche in which a grant is paid (utbetalning).
 
@@ -118,7 +119,7 @@ class Payment:
     extra: Extra = extra_field()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class Grant:
     """Money granted for a purpose and period (stimulansmedel).
 
@@ -170,7 +171,7 @@ class Grant:
     extra: Extra = extra_field()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class PopulationFigure:
     """A population count on a reference date, the basis of many allocation keys.
 
@@ -192,7 +193,7 @@ class PopulationFigure:
     extra: Extra = extra_field()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class Contribution:
     """What one principal pays into a pool.
 
@@ -214,7 +215,7 @@ class Contribution:
     extra: Extra = extra_field()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class BudgetLine:
     """A line of a budget, tied to goals or activities.
 
@@ -240,7 +241,7 @@ class BudgetLine:
     extra: Extra = extra_field()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class KeyPart:
     """One part of a combined allocation key: a share of the total, split by its own key.
 
@@ -262,7 +263,7 @@ class KeyPart:
     extra: Extra = extra_field()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class AllocationKey:
     """How money is split between parties (fördelningsnyckel), recorded as data.
 
@@ -325,7 +326,7 @@ class AllocationKey:
     extra: Extra = extra_field()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class Pool:
     """Money that principals put together and spend on joint budget lines.
 
@@ -361,7 +362,7 @@ class Pool:
     extra: Extra = extra_field()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class Total:
     """A total as a document states it ("Summa", "Totalt"), with the items it is the sum of.
 

@@ -11,6 +11,7 @@ import attrs
 
 from uphmodel._frozen import Extra
 from uphmodel._period import Period
+from uphmodel._typed import typed
 from uphmodel.model import _navigate
 from uphmodel.model._decisions import (
     ChangeLogEntry,
@@ -83,7 +84,7 @@ class RelationKind(enum.Enum):
     RELATED = "related"  #: it refers to the other without saying how
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class PlanRelation:
     """Another plan or agreement a plan refers to, and how they relate.
 
@@ -103,7 +104,7 @@ class PlanRelation:
     extra: Extra = extra_field()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class Plan:
     """A plan document: an action plan, its follow-up, or a decision on it.
 

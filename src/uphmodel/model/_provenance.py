@@ -5,6 +5,7 @@ from __future__ import annotations
 import attrs
 
 from uphmodel._frozen import Extra
+from uphmodel._typed import typed
 from uphmodel.model._fields import (
     ID,
     extra_field,
@@ -15,7 +16,7 @@ from uphmodel.model._fields import (
 __all__ = ["Inferred", "Provenance"]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class Inferred:
     """A field whose value the document does not state: the transcriber supplied it.
 
@@ -30,7 +31,7 @@ class Inferred:
     extra: Extra = extra_field()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class Provenance:
     """Where an item was read from and how it was worded there.
 

@@ -7,6 +7,7 @@ import enum
 import attrs
 
 from uphmodel._frozen import EMPTY, Extra, FrozenMap
+from uphmodel._typed import typed
 from uphmodel.model._fields import (
     ID,
     extra_field,
@@ -65,7 +66,7 @@ class Role(enum.Enum):
     APPROVING = "approving"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class Responsibility:
     """A stakeholder's part in a goal or an activity.
 
@@ -81,7 +82,7 @@ class Responsibility:
     extra: Extra = extra_field()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class Stakeholder:
     """An organisation, body, group or project that has a part in the plan.
 
@@ -118,7 +119,7 @@ class Stakeholder:
     extra: Extra = extra_field()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class ContactPoint:
     """A person's place in the plan's work, described by role and organisation.
 

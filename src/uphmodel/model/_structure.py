@@ -6,6 +6,7 @@ import attrs
 
 from uphmodel._frozen import Extra
 from uphmodel._period import Period
+from uphmodel._typed import typed
 from uphmodel.model._fields import (
     CODES,
     ID,
@@ -21,7 +22,7 @@ from uphmodel.model._provenance import (
 __all__ = ["FocusAreaWording", "Section", "SourceDocument", "Term"]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class SourceDocument:
     """A document that items were read from.
 
@@ -43,7 +44,7 @@ class SourceDocument:
     extra: Extra = extra_field()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class FocusAreaWording:
     """How a plan numbers and words one national focus area.
 
@@ -66,7 +67,7 @@ class FocusAreaWording:
     extra: Extra = extra_field()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class Section:
     """A part of the plan's own structure that items belong to, with its text.
 
@@ -101,7 +102,7 @@ class Section:
     extra: Extra = extra_field()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class Term:
     """An abbreviation or concept the plan defines.
 

@@ -10,6 +10,7 @@ from dateutil.rrule import rrule, rrulestr
 
 from uphmodel._frozen import Extra
 from uphmodel._period import Period
+from uphmodel._typed import typed
 from uphmodel.model._fields import (
     extra_field,
     items_field,
@@ -31,7 +32,7 @@ class ActivityStatus(enum.Enum):
     CANCELLED = "cancelled"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class Phase:
     """One phase of a timeline ("Planering hösten 2021", "genomförs 2022").
 
@@ -48,7 +49,7 @@ class Phase:
     extra: Extra = extra_field()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class Timeline:
     """A timeline (tidsplan) as written, and what could be understood of it.
 

@@ -245,7 +245,6 @@ def _defined(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
         parents: dict[str, tuple[str, ...]] = {}
         for entry in framework.codes:  # the first of a twice-used code counts
             parents.setdefault(entry.code, (entry.parent,) if entry.parent else ())
-        reported: set[str] = set()
         for j, entry in enumerate(framework.codes):
             if entry.parent is not None and entry.parent not in parents:
                 yield Finding(
@@ -253,20 +252,20 @@ def _defined(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
                     message=f"the parent {entry.parent!r} of {entry.code!r} is not a code of "
                     f"{framework.id!r}{did_you_mean(entry.parent, parents)}",
                 )
-            cycle = _find_cycle(entry.code, parents)
-            if cycle and not reported & set(cycle):
-                reported.update(cycle)
-                yield Finding(
-                    path=f"{path}/codes/{j}/parent",
-                    message="parent goes round in a circle: " + " → ".join([*cycle, cycle[0]]),
-                )
+        for j, cycle in _circles([entry.code for entry in framework.codes], parents):
+            yield Finding(
+                path=f"{path}/codes/{j}/parent",
+                message="parent goes round in a circle: " + " → ".join([*cycle, cycle[0]]),
+            )
 
 
 def _section_numbers(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
     numbered = [(i, s) for i, s in enumerate(plan.sections) if s.number is not None]
     # Sections of different kinds are numbered apart: chapter 1 and appendix 1 (bilaga 1).
-    for parent, kind in dict.fromkeys((s.parent, s.kind) for _, s in numbered):
-        siblings = [(i, s) for i, s in numbered if (s.parent, s.kind) == (parent, kind)]
+    groups: dict[tuple[str | None, str | None], list[tuple[int, Section]]] = {}
+    for i, s in numbered:
+        groups.setdefault((s.parent, s.kind), []).append((i, s))
+    for (parent, kind), siblings in groups.items():
         for j, number, first in _repeats(s.number or "" for _, s in siblings):
             i, section = siblings[j]
             where = f"under {parent!r}" if parent else "at the top level"
@@ -292,38 +291,56 @@ def _cycles(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
         for item in items:
             value = getattr(item, field)
             edges[item.id] = value if isinstance(value, tuple) else (value,) if value else ()
-        reported: set[str] = set()
-        for i, item in enumerate(items):
-            cycle = _find_cycle(item.id, edges)
-            if cycle and not reported & set(cycle):
-                reported.update(cycle)
-                yield Finding(
-                    path=f"/{collection}/{i}/{field}",
-                    item=item.id,
-                    message=f"{field} goes round in a circle: " + " → ".join([*cycle, cycle[0]]),
-                )
+        for i, cycle in _circles([item.id for item in items], edges):
+            yield Finding(
+                path=f"/{collection}/{i}/{field}",
+                item=cycle[0],
+                message=f"{field} goes round in a circle: " + " → ".join([*cycle, cycle[0]]),
+            )
 
 
-def _find_cycle(start: str, edges: dict[str, tuple[str, ...]]) -> list[str] | None:
-    path: list[str] = []
-    on_path: set[str] = set()
-    done: set[str] = set()
+def _circles(ids: list[str], edges: dict[str, tuple[str, ...]]) -> list[tuple[int, list[str]]]:
+    """Each circle among ``edges`` once, told from the id that comes first in ``ids``, with
+    that id's position, in the order of ``ids``."""
+    position: dict[str, int] = {}
+    for i, item in enumerate(ids):
+        position.setdefault(item, i)
+    reported: set[str] = set()
+    found: list[tuple[int, list[str]]] = []
+    for cycle in _find_cycles(list(position), edges):
+        if reported & set(cycle):
+            continue
+        reported.update(cycle)
+        first = min(range(len(cycle)), key=lambda n: position[cycle[n]])
+        cycle = cycle[first:] + cycle[:first]
+        found.append((position[cycle[0]], cycle))
+    return sorted(found)
 
-    def visit(node: str) -> list[str] | None:
-        if node in on_path:
-            return path[path.index(node) :]
-        if node in done or node not in edges:
-            return None
-        on_path.add(node)
-        path.append(node)
-        for nxt in edges[node]:
-            found = visit(nxt)
-            if found:
-                return found
-        on_path.discard(node)
-        path.pop()
-        done.add(node)
-        return None
 
-    found = visit(start)
-    return found if found and start in found else None
+def _find_cycles(order: list[str], edges: dict[str, tuple[str, ...]]) -> list[list[str]]:
+    """The circles among ``edges``, in one walk (no recursion, linear in the edges): each as
+    the ids on it, from where the walk entered it."""
+    state: dict[str, int] = {}  # 1: on the walk's path, 2: done
+    cycles: list[list[str]] = []
+    for root in order:
+        if root in state:
+            continue
+        state[root] = 1
+        path = [root]
+        stack = [iter(edges[root])]
+        while stack:
+            for nxt in stack[-1]:
+                if nxt not in edges:
+                    continue
+                seen = state.get(nxt)
+                if seen == 1:
+                    cycles.append(path[path.index(nxt) :])
+                elif seen is None:
+                    state[nxt] = 1
+                    path.append(nxt)
+                    stack.append(iter(edges[nxt]))
+                    break
+            else:
+                state[path.pop()] = 2
+                stack.pop()
+    return cycles
