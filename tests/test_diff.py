@@ -179,8 +179,23 @@ def test_a_diff_that_does_not_fit_is_refused() -> None:
         apply(other, goals_only)
     with pytest.raises(DiffError, match="is not"):
         apply(new, changes)  # already applied: the old values are not there
-    with pytest.raises(DiffError, match="not a plan diff"):
-        PlanDiff.loads('{"changes": [{"kind": "exploded"}]}')
+    with pytest.raises(uphmodel.LoadError) as info:
+        PlanDiff.loads('{"changes": [{"kind": "exploded"}, {"kind": "added", "path": [[1]]}]}')
+    assert [str(p) for p in info.value.problems] == [
+        "/changes/0/kind: expected one of ['added', 'removed', 'changed', 'reordered'], "
+        "got the text 'exploded'",
+        "/changes/1/path/0: a step is [field] or [field, key], both text, got a list",
+    ]
+    for bad in (
+        "",
+        "[]",
+        '{"changes": 1}',
+        "[" * 5000,
+        '{"changes": [{"kind": "added", "path": [["x"]], "new": 1e999999}]}',
+        b"\xff",
+    ):
+        with pytest.raises(uphmodel.LoadError):
+            PlanDiff.loads(bad)
 
 
 def test_history_over_three_versions() -> None:

@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+import enum
+import functools
+import json
+import typing
+from collections.abc import Sequence
 from decimal import Decimal
+from types import UnionType
 from typing import Any
 
-from uphmodel._diff import Change, ChangeKind, PlanDiff, diff, plan_data
-from uphmodel._frozen import FrozenMap, JsonValue, thaw
+import attrs
+
+from uphmodel._diff import Change, ChangeKind, PlanDiff, Step, diff, plan_data
+from uphmodel._frozen import FrozenMap, JsonValue
 from uphmodel._limits import exact
 from uphmodel._text import figure
+from uphmodel.formats._headings import WORDS
 from uphmodel.frameworks import builtin
 from uphmodel.frameworks._catalogue import in_use
 from uphmodel.model import FrameworkKind, GoalFate, Plan
+from uphmodel.model._labels import swedish
 
 __all__ = ["render_changelog"]
 
@@ -44,6 +54,12 @@ _WORDS: dict[str, dict[str, str]] = {
         "plan_removed": "Planens {field} har tagits bort (var {old}).",
         "decision": "beslut: {text}",
         "nothing": "inget",
+        "unknown_field": "fältet {name}",
+        "unknown_plan_field": "fält {name}",
+        "empty": "en tom lista",
+        "more": "och {count} till",
+        "reread": "{Noun} {title}: tidsplanen {text} läses nu annorlunda: {what}.",
+        "reread_plan": "tidsplanen {text} läses nu annorlunda: {what}",
     },
     "en": {
         "title": "Changes from version {old} to {new}",
@@ -73,6 +89,12 @@ _WORDS: dict[str, dict[str, str]] = {
         "plan_removed": "The plan's {field} removed (was {old}).",
         "decision": "decision: {text}",
         "nothing": "nothing",
+        "unknown_field": "the field {name}",
+        "unknown_plan_field": "field {name}",
+        "empty": "an empty list",
+        "more": "and {count} more",
+        "reread": "{Noun} {title}: the timeline {text} is now read differently: {what}.",
+        "reread_plan": "the timeline {text} is now read differently: {what}",
     },
 }
 
@@ -153,24 +175,100 @@ def _quote(value: str, language: str) -> str:
     return f"”{value}”" if language == "sv" else f"“{value}”"
 
 
-def _show(value: JsonValue, language: str, money: bool = False) -> str:
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def _strip(hint: Any) -> Any:
+    """``X`` of ``X | None``."""
+    if typing.get_origin(hint) in (typing.Union, UnionType):
+        parts = [p for p in typing.get_args(hint) if p is not type(None)]
+        return parts[0] if len(parts) == 1 else hint
+    return hint
+
+
+def _element(hint: Any) -> Any:
+    """``X`` of ``tuple[X, ...]``."""
+    args = typing.get_args(hint)
+    return args[0] if typing.get_origin(hint) is tuple and args else hint
+
+
+def _hint_at(path: Sequence[Step]) -> Any:
+    """The annotation of the value at ``path`` from the plan down, or ``None`` where the path
+    leaves the model (an unknown field, or inside one)."""
+    cls: Any = Plan
+    hint: Any = None
+    for step in path:
+        if not (isinstance(cls, type) and attrs.has(cls)) or step.field not in _hints(cls):
+            return None
+        hint = _strip(_hints(cls)[step.field])
+        if step.key is not None:
+            hint = _strip(_element(hint))
+        cls = _strip(_element(hint))
+    return hint
+
+
+def _label(value: str, hint: Any, language: str) -> str | None:
+    """The label of a coded value, when ``hint`` is the enum it is a value of."""
+    kind = _strip(_element(hint)) if hint is not None else None
+    if isinstance(kind, type) and issubclass(kind, enum.Enum):
+        try:
+            member = kind(value)
+        except ValueError:
+            return None
+        return swedish(member) if language == "sv" else str(member.value).replace("_", " ")
+    return None
+
+
+def _compact(value: JsonValue) -> str:
+    """A value of an unknown field as compact JSON text (never Python's repr)."""
+    if isinstance(value, FrozenMap):
+        pairs = (f"{json.dumps(k, ensure_ascii=False)}: {_compact(v)}" for k, v in value.items())
+        return "{" + ", ".join(pairs) + "}"
+    if isinstance(value, tuple):
+        return "[" + ", ".join(_compact(v) for v in value) + "]"
+    if isinstance(value, bool) or value is None:
+        return json.dumps(value)
+    if isinstance(value, (int, Decimal)):
+        return str(value)
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _cut(text: str, limit: int = 90) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _show(value: JsonValue, language: str, money: bool = False, hint: Any = None) -> str:
+    words = _WORDS[language]
     if value is None:
-        return _WORDS[language]["nothing"]
+        return words["nothing"]
     if isinstance(value, bool):
         return ("ja" if value else "nej") if language == "sv" else ("yes" if value else "no")
     if isinstance(value, (int, Decimal)):
         text = figure(Decimal(value)) if language == "sv" else f"{Decimal(value):,}"
         return f"{text} kr" if money and language == "sv" else f"SEK {text}" if money else text
     if isinstance(value, str):
-        return _quote(value, language)
+        label = _label(value, hint, language)
+        return _quote(label if label is not None else _cut(value, 200), language)
+    if hint is None and isinstance(value, (tuple, FrozenMap)):  # in a field the model lacks
+        return _quote(_cut(_compact(value), 120), language)
     if isinstance(value, tuple):
-        return ", ".join(_show(v, language) for v in value) or _WORDS[language]["nothing"]
+        if not value:
+            return words["empty"]
+        shown = [_show(v, language, money, hint) for v in value[:5]]
+        if len(value) > 5:
+            shown = [*shown[:3], words["more"].format(count=len(value) - 3)]
+        return ", ".join(shown)
     if isinstance(value, FrozenMap):
-        if "text" in value and isinstance(value["text"], str):
-            return _quote(value["text"], language)
-        if "value" in value:
-            return _show(value["value"], language)
-    return _quote(str(thaw(value)), language)
+        for name in _TITLE_FIELDS:  # a record: by what it is called
+            if isinstance(value.get(name), str):
+                number = value.get("number")
+                title = _quote(_cut(str(value[name])), language)
+                return f"{number} {title}" if isinstance(number, str) else title
+        if "value" in value and hint is not None:
+            return _show(value["value"], language, money)
+    return _quote(_cut(_compact(value), 120), language)
 
 
 class _Context:
@@ -207,12 +305,13 @@ class _Context:
                         self._collect(item)
 
     def title(self, collection: str, key: str | None) -> str:
+        """An item as a planner names it: its number, if any, and the start of its text."""
         item = self.items.get((collection, key or ""))
         for name in _TITLE_FIELDS:
             if item and isinstance(item.get(name), str):
-                text = item[name]
-                short = text if len(text) <= 90 else text[:89] + "…"
-                return _quote(short, self.language)
+                title = _quote(_cut(item[name]), self.language)
+                number = item.get("number")
+                return f"{number} {title}" if isinstance(number, str) and number else title
         return _quote(key or "?", self.language)
 
     def focus(self, collection: str, key: str | None, seen: int = 0) -> str | None:
@@ -262,27 +361,111 @@ def _noun(collection: str, language: str) -> str:
     return pair[0] if language == "sv" else pair[1]
 
 
-def _field_name(field: str, language: str) -> str:
-    pair = _FIELDS.get(field)
-    if pair is None:
-        return field
-    return pair[0] if language == "sv" else pair[1]
+def _field_name(field: str, language: str, known: bool = True, plan: bool = False) -> str:
+    """A field as a planner calls it; a field the model does not know by its own name
+    (``plan``: after "Planens")."""
+    pair = _FIELDS.get(field) if known else None
+    if pair is not None:
+        return pair[0] if language == "sv" else pair[1]
+    if known:
+        return WORDS.get(field, field) if language == "sv" else field.replace("_", " ")
+    word = "unknown_plan_field" if plan else "unknown_field"
+    return _WORDS[language][word].format(name=_quote(field, language))
 
 
-def _sentence(change: Change, ctx: _Context) -> tuple[str, str]:
-    """The change as a sentence, and its heading kind."""
+def _path_name(path: Sequence[Step], start: int, language: str, ctx: _Context) -> str:
+    """The fields of ``path`` from ``start``, each as a planner calls it ("tidsplanen /
+    perioden"), an element of a list by its title."""
+    names: list[str] = []
+    for n, step in enumerate(path):
+        if n < start:
+            continue
+        known = _hint_at(path[: n + 1]) is not None
+        if not known and n > 0 and _hint_at(path[:n]) is None and names:
+            names.append(_quote(step.field, language))  # a key inside an unknown field
+            continue
+        name = _field_name(step.field, language, known, plan=n == 0)
+        if step.key is not None:
+            name = f"{name} {ctx.title(step.field, step.key)}"
+        names.append(name)
+    return " / ".join(names)
+
+
+def _timeline_of(change: Change) -> int | None:
+    """Where a timeline is in the change's path, when the change is inside one."""
+    for n, step in enumerate(change.path[:-1]):
+        if step.field == "timeline" and step.key is None:
+            return n
+    return None
+
+
+def _units(changes: Sequence[Change]) -> list[list[Change]]:
+    """The changes to render, one sentence each: the changes inside one timeline (its text and
+    what was read from it) make one sentence, every other change its own."""
+    units: list[list[Change]] = []
+    timelines: dict[tuple[Step, ...], list[Change]] = {}
+    for change in changes:
+        at = _timeline_of(change)
+        if at is None:
+            units.append([change])
+            continue
+        where = change.path[: at + 1]
+        if where not in timelines:
+            timelines[where] = []
+            units.append(timelines[where])
+        timelines[where].append(change)
+    return units
+
+
+def _timeline_sentence(unit: list[Change], ctx: _Context) -> Change | tuple[str, str]:
+    """A change of the timeline's text stands for the whole timeline; without one, the text
+    stayed and what was read from it changed."""
+    lang = ctx.language
+    at = _timeline_of(unit[0])
+    assert at is not None
+    for change in unit:
+        if change.path[at + 1 :] == (Step("text"),):
+            return attrs.evolve(change, path=change.path[: at + 1])
+    parts = []
+    for change in unit:
+        name = _path_name(change.path, at + 1, lang, ctx)
+        hint = _hint_at(change.path)
+        old, new = _show(change.old, lang, hint=hint), _show(change.new, lang, hint=hint)
+        parts.append(f"{name} {old} → {new}")
+    item = ctx.items.get((unit[0].collection, unit[0].item or ""), {})
+    timeline = item.get("timeline") if at == 1 else None
+    text = timeline.get("text") if isinstance(timeline, dict) else None
+    return (_quote(_cut(str(text)), lang) if text else "", "; ".join(parts))
+
+
+def _sentence(unit: list[Change], ctx: _Context) -> tuple[str, str]:
+    """The change (or the changes of one timeline) as a sentence, and its heading kind."""
     lang, words = ctx.language, _WORDS[ctx.language]
+    change = unit[0]
+    if _timeline_of(change) is not None:
+        found = _timeline_sentence(unit, ctx)
+        if isinstance(found, Change):
+            change = found
+        else:
+            text, what = found
+            noun = _noun(change.collection, lang)
+            if change.item is None:
+                sentence = words["reread_plan"].format(text=text, what=what)
+                return sentence[:1].upper() + sentence[1:] + ".", "changed"
+            return words["reread"].format(Noun=noun[:1].upper() + noun[1:],
+                                          title=ctx.title(change.collection, change.item),
+                                          text=text, what=what), "changed"  # fmt: skip
     path = change.path
+    hint = _hint_at(path)
     if change.item is None:  # a field of the plan itself
-        pair = _PLAN_FIELDS.get(path[0].field)
-        field = path[0].field if pair is None else pair[0 if lang == "sv" else 1]
+        pair = _PLAN_FIELDS.get(path[0].field) if len(path) == 1 else None
+        field = _path_name(path, 0, lang, ctx) if pair is None else pair[0 if lang == "sv" else 1]
         if change.kind is ChangeKind.REORDERED:
-            what = _field_name(path[0].field, lang)
-            return words["reordered_in"].format(what=what), "reordered"
+            return words["reordered_in"].format(what=field), "reordered"
         key = {ChangeKind.CHANGED: "plan_changed", ChangeKind.ADDED: "plan_added",
                ChangeKind.REMOVED: "plan_removed"}[change.kind]  # fmt: skip
-        return words[key].format(field=field, old=_show(change.old, lang),
-                                 new=_show(change.new, lang)), change.kind.value  # fmt: skip
+        old, new = _show(change.old, lang, hint=hint), _show(change.new, lang, hint=hint)
+        return words[key].format(field=field, old=old, new=new), change.kind.value
     collection = change.collection
     noun = _noun(collection, lang)
     fill: dict[str, str] = {
@@ -306,7 +489,8 @@ def _sentence(change: Change, ctx: _Context) -> tuple[str, str]:
         return words["item_removed"].format(**fill), "removed"
     below = path[1:]
     money = below[-1].field == "amount"
-    old, new = _show(change.old, lang, money), _show(change.new, lang, money)
+    old = _show(change.old, lang, money, hint)
+    new = _show(change.new, lang, money, hint)
     if change.difference is not None and money:
         sign = "+" if change.difference > 0 else "−"
         new += f" ({sign}{_show(abs(change.difference), lang, money)})"
@@ -320,15 +504,12 @@ def _sentence(change: Change, ctx: _Context) -> tuple[str, str]:
             change.kind.value
         )
     if nested is not None and below[-1].key is not None:
-        what = _field_name(nested.field, lang)
-        template = "nested_added" if change.kind is ChangeKind.ADDED else "nested_removed"
+        what = _path_name(path, len(path) - 1, lang, ctx).split(" ”", 1)[0]
         if change.kind is ChangeKind.REORDERED:
             return words["reordered_in"].format(what=what), "reordered"
+        template = "nested_added" if change.kind is ChangeKind.ADDED else "nested_removed"
         return words[template].format(what=what, old=old, new=new, **fill), change.kind.value
-    field = " / ".join(
-        f"{_field_name(s.field, lang)} {ctx.title(s.field, s.key) if s.key else ''}".strip()
-        for s in below
-    )
+    field = _path_name(path, 1, lang, ctx)
     if change.kind is ChangeKind.REORDERED:
         return words["reordered_in"].format(what=field), "reordered"
     if change.moved:
@@ -371,8 +552,9 @@ def render_changelog(
     ctx = _Context(old, new, language)
     groups: dict[str | None, dict[str, list[str]]] = {}
     plan_level: dict[str, list[str]] = {}
-    for change in changes:
-        sentence, kind = _sentence(change, ctx)
+    for unit in _units(changes.changes):
+        change = unit[0]
+        sentence, kind = _sentence(unit, ctx)
         if change.item is None:
             plan_level.setdefault(kind, []).append(sentence)
         else:

@@ -25,12 +25,12 @@ from typing import Any
 
 import attrs
 
-from uphmodel._errors import LoadError, UphError
+from uphmodel._errors import LoadError, Problem, UphError
 from uphmodel._frozen import FrozenMap, JsonValue, freeze, thaw
-from uphmodel._json import json_text, loads
+from uphmodel._json import json_text, loads, parse_json
 from uphmodel._limits import exact
 from uphmodel._upgrade import SCHEMA_VERSION
-from uphmodel.converter import make_converter
+from uphmodel.converter import describe, make_converter
 from uphmodel.model import GoalFate, Plan
 from uphmodel.model._repr import html_table
 
@@ -201,14 +201,37 @@ class PlanDiff:
         return json_text(self.to_data())
 
     @classmethod
-    def loads(cls, text: str | bytes) -> PlanDiff:
-        """Read a diff written by :meth:`dumps`. Raises :class:`DiffError` when it cannot."""
-        try:
-            data = json.loads(text, parse_float=Decimal)
-            changes = tuple(_change_from(item) for item in data["changes"])
-            return cls(old=data.get("old"), new=data.get("new"), changes=changes)
-        except (ValueError, KeyError, TypeError, AttributeError) as exc:
-            raise DiffError(f"not a plan diff: {exc}") from None
+    def loads(cls, text: str | bytes, *, source: str | None = None) -> PlanDiff:
+        """Read a diff written by :meth:`dumps`.
+
+        Raises :class:`~uphmodel.LoadError` with every problem and its JSON Pointer when the
+        text is not a plan diff (read within the same :class:`~uphmodel.Limits` as a plan).
+        """
+        data = parse_json(text, source)
+        problems: list[Problem] = []
+        if not isinstance(data, dict):
+            raise LoadError([Problem("", "a plan diff must be a JSON object")], source)
+        for name in ("old", "new"):
+            if data.get(name) is not None and not isinstance(data[name], str):
+                problems.append(Problem(f"/{name}", f"expected text, got {describe(data[name])}"))
+        items = data.get("changes")
+        if not isinstance(items, list):
+            problems.append(Problem("/changes", f"expected a list, got {describe(items)}"))
+            items = []
+        changes = []
+        for n, item in enumerate(items):
+            try:
+                changes.append(_change_from(item, f"/changes/{n}"))
+            except _Bad as bad:
+                problems.append(bad.problem)
+        if problems:
+            raise LoadError(problems, source)
+        return cls(old=data.get("old"), new=data.get("new"), changes=tuple(changes))
+
+
+class _Bad(Exception):
+    def __init__(self, path: str, message: str) -> None:
+        self.problem = Problem(path, message)
 
 
 def _change_data(change: Change) -> dict[str, Any]:
@@ -233,19 +256,49 @@ def _change_data(change: Change) -> dict[str, Any]:
     return out
 
 
-def _change_from(data: dict[str, Any]) -> Change:
-    return Change(
-        kind=ChangeKind(data["kind"]),
-        path=tuple(Step(*(str(part) for part in step)) for step in data["path"]),
-        old=freeze(data.get("old")),
-        new=freeze(data.get("new")),
-        position=data.get("position"),
-        moved=bool(data.get("moved", False)),
-        difference=None if data.get("difference") is None else Decimal(data["difference"]),
-        fate=GoalFate(data["fate"]) if data.get("fate") else None,
-        fate_text=data.get("fate_text"),
-        successors=tuple(data.get("successors", ())),
-    )
+def _change_from(data: Any, where: str) -> Change:
+    """A change from its JSON data; :class:`_Bad` names the first thing wrong with it."""
+    if not isinstance(data, dict):
+        raise _Bad(where, f"a change must be an object, got {describe(data)}")
+    kinds = [k.value for k in ChangeKind]
+    if data.get("kind") not in kinds:
+        raise _Bad(f"{where}/kind", f"expected one of {kinds}, got {describe(data.get('kind'))}")
+    path = data.get("path")
+    if not isinstance(path, list) or not path:
+        raise _Bad(f"{where}/path", f"expected a list of steps, got {describe(path)}")
+    steps = []
+    for n, step in enumerate(path):
+        if not (isinstance(step, list) and 1 <= len(step) <= 2
+                and all(isinstance(part, str) for part in step)):  # fmt: skip
+            raise _Bad(f"{where}/path/{n}", "a step is [field] or [field, key], both text, "
+                                            f"got {describe(step)}")  # fmt: skip
+        steps.append(Step(*step))
+    checks: dict[str, Callable[[Any], bool]] = {
+        "position": lambda v: type(v) is int and v >= 0,
+        "moved": lambda v: type(v) is bool,
+        "difference": lambda v: isinstance(v, (int, Decimal)) and not isinstance(v, bool),
+        "fate": lambda v: v in {f.value for f in GoalFate},
+        "fate_text": lambda v: isinstance(v, str),
+        "successors": lambda v: isinstance(v, list) and all(isinstance(s, str) for s in v),
+    }
+    for name, ok in checks.items():
+        if data.get(name) is not None and not ok(data[name]):
+            raise _Bad(f"{where}/{name}", f"not a valid {name}: {describe(data[name])}")
+    try:
+        return Change(
+            kind=ChangeKind(data["kind"]),
+            path=tuple(steps),
+            old=freeze(data.get("old")),
+            new=freeze(data.get("new")),
+            position=data.get("position"),
+            moved=bool(data.get("moved", False)),
+            difference=None if data.get("difference") is None else Decimal(data["difference"]),
+            fate=GoalFate(data["fate"]) if data.get("fate") else None,
+            fate_text=data.get("fate_text"),
+            successors=tuple(data.get("successors", ())),
+        )
+    except (TypeError, ValueError) as exc:
+        raise _Bad(where, str(exc)) from None
 
 
 # --------------------------------------------------------------------------------------------

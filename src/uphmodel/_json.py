@@ -179,6 +179,12 @@ def _parse(text: str | bytes, source: str | None, limits: Limits | None = None) 
     return data
 
 
+def parse_json(text: str | bytes, source: str | None = None, limits: Limits | None = None) -> Any:
+    """JSON data of ``text``, numbers exact, within ``limits``: a :class:`LoadError` (with the
+    JSON Pointer of each problem) for anything else."""
+    return _parse(text, source, limits)
+
+
 _PACKAGE = str(Path(__file__).resolve().parent)
 
 

@@ -78,6 +78,18 @@ WORDS = {
     "unparsed": "oläst text", "upper": "till och med", "url": "adress", "valid": "gäller under",
     "value": "värde", "version": "version", "vision": "vision", "weights": "vikter",
     "year": "år",
+    # fields that hold lists of records: tables of their own, named in the change log
+    "allocation_keys": "fördelningsnycklar", "baselines": "utgångsvärden",
+    "budget_lines": "budgetposter", "candidates": "kandidater", "changes": "ändringar",
+    "codes": "koder", "contacts": "kontaktvägar", "contributions": "insatser",
+    "conversions": "omräkningar", "decisions": "beslut", "follow_ups": "uppföljningar",
+    "inferred": "härlett", "items": "uppföljda mål", "mappings": "översättningar",
+    "observations": "utfall", "own_frameworks": "egna ramverk", "payments": "utbetalningar",
+    "phases": "faser", "pools": "gemensamma budgetar", "populations": "folkmängd",
+    "references": "hänvisningar", "relations": "andra planer", "responsibilities": "ansvar",
+    "source_framework": "från ramverk", "sources": "källor", "stakeholders": "aktörer",
+    "target_framework": "till ramverk", "targets": "målvärden", "terms": "begrepp",
+    "totals": "summor", "uses": "användning",
 }  # fmt: skip
 
 #: What a planner calls a field in one kind of record.
