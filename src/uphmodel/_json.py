@@ -9,13 +9,10 @@ holds for every canonical document.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import re
-import stat
 import sys
-import tempfile
 import typing
 import warnings
 from collections.abc import Callable, Iterable
@@ -25,6 +22,7 @@ from typing import IO, Any, TypeVar
 
 import cattrs
 
+from uphmodel._atomic import replacing
 from uphmodel._errors import LoadError, Problem
 from uphmodel._limits import Limits, width
 from uphmodel._text import quote, shown
@@ -478,7 +476,8 @@ _KINDS: dict[str, tuple[Callable[..., Any], Callable[[Any], str]]] = {
 
 
 def write_text(text: str, file: PathOrFile) -> None:
-    """Write ``text`` to an open file or, atomically, to a path (UTF-8)."""
+    """Write ``text`` to an open file or, atomically, to a path (UTF-8; see
+    :mod:`uphmodel._atomic` for what "atomically" includes)."""
     if hasattr(file, "write"):
         stream = typing.cast(IO[Any], file)
         try:
@@ -486,33 +485,5 @@ def write_text(text: str, file: PathOrFile) -> None:
         except TypeError:  # a binary file
             stream.write(text.encode("utf-8"))
         return
-    path = Path(os.fspath(file))
-    directory = path.parent
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(text.encode("utf-8"))
-            handle.flush()
-            os.fsync(handle.fileno())
-        try:
-            mode = stat.S_IMODE(os.stat(path).st_mode)
-        except FileNotFoundError:
-            umask = os.umask(0)
-            os.umask(umask)
-            mode = 0o666 & ~umask
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-    try:
-        dir_fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(dir_fd)
-    except OSError:
-        pass
-    finally:
-        os.close(dir_fd)
+    with replacing(os.fspath(file)) as tmp:
+        tmp.write_bytes(text.encode("utf-8"))

@@ -21,13 +21,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import tempfile
 import typing
 from collections.abc import Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from uphmodel._atomic import replacing
 from uphmodel._errors import LoadError, Problem
 from uphmodel._extras import need
 from uphmodel._frozen import FrozenMap, freeze
@@ -271,15 +271,8 @@ def write_parquet(plans: Plan | Iterable[Plan], directory: str | os.PathLike[str
     folder = Path(directory)
     folder.mkdir(parents=True, exist_ok=True)
     for name, table in to_arrow(plans).items():
-        target = folder / f"{name}.parquet"
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
-        os.close(fd)
-        try:
+        with replacing(folder / f"{name}.parquet") as tmp:
             pq.write_table(table, tmp)
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
 
 
 def read_parquet(directory: str | os.PathLike[str], *, strict: bool = False) -> list[Plan]:

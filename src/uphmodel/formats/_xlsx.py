@@ -15,11 +15,11 @@ import datetime as dt
 import json
 import os
 import re
-import tempfile
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from uphmodel._atomic import replacing
 from uphmodel._errors import LoadError, Problem
 from uphmodel._extras import need
 from uphmodel._frozen import FrozenMap, freeze
@@ -182,16 +182,12 @@ def _write_meta(ws: Any, table: Table, mode: str) -> None:
 
 
 def _save(book: Any, path: str | os.PathLike[str]) -> None:
-    """Save atomically: a temporary file in the same folder that replaces the target."""
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    os.close(fd)
+    """Save atomically (:func:`uphmodel._atomic.replacing`)."""
     try:
-        book.save(tmp)
-        os.replace(tmp, target)
+        with replacing(path) as tmp:
+            book.save(tmp)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        _abandon(book)
+        _abandon(book)  # a folder that is not there or not writable, or a failed save
         raise
 
 
