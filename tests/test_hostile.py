@@ -218,3 +218,41 @@ def test_values_nested_past_the_ceiling_are_refused_when_built() -> None:
     with pytest.raises(ValueError, match="nested at most 200 levels"):
         uphmodel.Goal(id="g", text="t", extra={"x": deep})
     assert attrs.evolve(uphmodel.Goal(id="g", text="t"), extra={"x": [[1]]}).extra["x"] == ((1,),)
+
+
+# --- tables, workbooks and Parquet -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "cell",
+    ["1e999999999", "9" * 5000, "[" * 300 + "]" * 300, '{"a": 1, "a": 2}', '"\\ud800"', "NaN"],
+    ids=["exponent", "digits", "deep", "duplicate-key", "surrogate", "nan"],
+)
+def test_hostile_cells_of_a_workbook_are_load_errors(tmp_path: Any, cell: str) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    from uphmodel.formats import read_csv, read_xlsx, write_csv, write_xlsx
+
+    plan = uphmodel.examples.load("norrbotten-2021")
+    write_xlsx(plan, tmp_path / "plan.xlsx")
+    book = openpyxl.load_workbook(tmp_path / "plan.xlsx")
+    sheet = book.worksheets[0]
+    for row in sheet.iter_rows(min_row=2, max_row=6, min_col=2, max_col=2):
+        row[0].value = cell
+    book.save(tmp_path / "bad.xlsx")
+    problems = _read_problems(read_xlsx, tmp_path / "bad.xlsx")
+    assert all(len(p) < 400 for p in problems), problems
+    write_csv(plan, tmp_path / "csv")
+    text = (tmp_path / "csv" / "goals.csv").read_text("utf-8").splitlines()
+    text[1] = ",".join([text[1].split(",")[0], json.dumps(cell), *text[1].split(",")[2:]])
+    (tmp_path / "csv" / "goals.csv").write_text("\n".join(text) + "\n", "utf-8")
+    problems = _read_problems(read_csv, tmp_path / "csv")
+    assert all(len(p) < 400 for p in problems), problems
+
+
+def _read_problems(read: Any, path: Any) -> list[str]:
+    """The problems of reading ``path`` (none when it reads); any other exception fails."""
+    try:
+        read(path)
+    except LoadError as error:
+        return [str(p) for p in error.problems]
+    return []

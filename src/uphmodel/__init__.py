@@ -57,7 +57,7 @@ from uphmodel._json import (
 from uphmodel._limits import MAX_DEPTH, MAX_DIGITS, Limits
 from uphmodel._period import Granularity, Period, Span
 from uphmodel._queries import active_in, ending_in, overdue
-from uphmodel._redact import redact
+from uphmodel._redact import Redaction, Removal, RemovalKind, redact, redaction
 from uphmodel._summary import summarize
 from uphmodel._upgrade import SCHEMA_VERSION, SchemaWarning, UpgradeError, UpgradeNote, upgrade
 from uphmodel.analysis import (
@@ -244,8 +244,11 @@ __all__ = [
     "ProgressStatus",
     "Provenance",
     "Qualifier",
+    "Redaction",
     "Relation",
     "RelationKind",
+    "Removal",
+    "RemovalKind",
     "Report",
     "Responsibility",
     "Role",
@@ -314,6 +317,7 @@ __all__ = [
     "read_parquet",
     "read_xlsx",
     "redact",
+    "redaction",
     "regions",
     "render_changelog",
     "revert_framework",

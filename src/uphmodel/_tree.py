@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import typing
 from collections.abc import Callable, Iterator, Mapping
+from types import UnionType
 from typing import Any, TypeVar, cast
 
 import attrs
@@ -18,17 +20,50 @@ def _is_record(value: object) -> bool:
     return attrs.has(type(value)) and not isinstance(value, Period)
 
 
+def _may_hold_records(hint: Any) -> bool:
+    """Whether a field of this annotation can hold a record, directly or in a tuple."""
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, UnionType, tuple):
+        return any(_may_hold_records(arg) for arg in typing.get_args(hint) if arg is not ...)
+    if isinstance(hint, type):
+        return attrs.has(hint) and not issubclass(hint, Period)
+    return origin is None and hint is not type(None)  # Any, a type variable: it may
+
+
+_RECORD_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _record_fields(cls: type) -> tuple[str, ...]:
+    """The fields of a record that can hold records (not its texts, numbers or unknown
+    fields): a walk need not look anywhere else."""
+    found = _RECORD_FIELDS.get(cls)
+    if found is None:
+        hints = typing.get_type_hints(cls)
+        found = _RECORD_FIELDS[cls] = tuple(
+            f.name
+            for f in attrs.fields(cls)
+            if f.metadata.get("uph") != "extra" and _may_hold_records(hints.get(f.name, Any))
+        )
+    return found
+
+
 def walk(value: Any, path: str = "") -> Iterator[tuple[str, Any]]:
     """Every record inside ``value`` (itself included) with its JSON Pointer."""
-    if _is_record(value):
-        yield path, value
-        for field in attrs.fields(type(value)):
-            if field.metadata.get("uph") == "extra":
-                continue
-            yield from walk(getattr(value, field.name), f"{path}/{field.name}")
-    elif isinstance(value, tuple):
+    if isinstance(value, tuple):
         for i, item in enumerate(value):
             yield from walk(item, f"{path}/{i}")
+        return
+    if not _is_record(value):
+        return
+    yield path, value
+    for name in _record_fields(type(value)):
+        field = getattr(value, name)
+        if isinstance(field, tuple):
+            for i, item in enumerate(field):
+                if type(item) is not str:  # a tuple of ids holds no records
+                    yield from walk(item, f"{path}/{name}/{i}")
+        elif field is not None:
+            yield from walk(field, f"{path}/{name}")
 
 
 def rebuild(value: T, change: Callable[[Any], Any]) -> T:

@@ -25,6 +25,7 @@ from typing import Any
 import attrs
 
 from uphmodel._errors import UphError
+from uphmodel._text import shown
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -179,9 +180,8 @@ def check_version(version: object) -> str | None:
             f'"schema_version": "{SCHEMA_VERSION}"'
         )
     if found is None:
-        return (
-            f"a schema version is written MAJOR.MINOR, such as {SCHEMA_VERSION!r}; got {version!r}"
-        )
+        example = repr(SCHEMA_VERSION)
+        return f"a schema version is written MAJOR.MINOR, such as {example}; got {shown(version)}"
     assert _CURRENT is not None
     if found[0] > _CURRENT[0]:
         return (

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
-from uphmodel._json import dump, json_text, load_crosswalk, load_framework
-from uphmodel.cli._common import Unreadable, read_document, read_plan
+from uphmodel._json import dumps, json_text, load_crosswalk, load_framework
+from uphmodel.cli._common import (
+    STDIO,
+    CommandError,
+    check_extension,
+    read_document,
+    read_plan,
+    write_document,
+)
 from uphmodel.converter import make_converter
 from uphmodel.frameworks import ACCEPTED, builtin, convert_framework
 from uphmodel.model import Relation
@@ -17,12 +23,14 @@ __all__ = ["register"]
 
 
 def _convert_framework(args: argparse.Namespace) -> int:
-    plan = read_plan(args.plan)
+    if args.output not in (None, STDIO):
+        check_extension(args.output, (".json",), "--output")
     try:
         accept = [Relation(value) for value in args.accept.split(",")] if args.accept else ACCEPTED
     except ValueError:
         known = ", ".join(r.value for r in Relation)
-        raise Unreadable(f"--accept takes relations separated by commas: {known}") from None
+        raise CommandError(f"--accept takes relations separated by commas: {known}") from None
+    plan = read_plan(args.plan)
     conversion = convert_framework(
         plan,
         to=args.to,
@@ -30,13 +38,16 @@ def _convert_framework(args: argparse.Namespace) -> int:
         frameworks=[read_document(spec, load_framework) for spec in args.framework],
         accept=accept,
     )
+    # The report goes to standard error when standard output takes the converted plan.
+    report = sys.stderr if args.output == STDIO else sys.stdout
     if args.format == "json":
-        print(json_text(make_converter().unstructure(conversion.record)), end="")
+        print(json_text(make_converter().unstructure(conversion.record)), end="", file=report)
     else:
-        print(conversion)
+        print(conversion, file=report)
     if args.output:
-        dump(conversion.plan, Path(args.output))
-        print(f"wrote {args.output}", file=sys.stderr)
+        write_document(dumps(conversion.plan), args.output)
+        if args.output != STDIO:
+            print(f"wrote {args.output}", file=sys.stderr)
     return 0
 
 
@@ -70,7 +81,9 @@ def register(commands: Any) -> None:
     convert = commands.add_parser(
         "convert-framework", help="restate a plan's codes in another framework"
     )
-    convert.add_argument("plan", metavar="PLAN", help="a plan file or bundled example's name")
+    convert.add_argument(
+        "plan", metavar="PLAN", help="a plan file, bundled example's name, or - (standard input)"
+    )
     convert.add_argument("--to", required=True, metavar="ID", help="the framework to convert to")
     convert.add_argument(
         "--crosswalk", action="append", default=[], metavar="FILE",
@@ -88,7 +101,8 @@ def register(commands: Any) -> None:
     convert.add_argument("--format", choices=["text", "json"], default="text")
     convert.add_argument(
         "--output", "-o", metavar="FILE",
-        help="write the converted plan here (without it, only the report is printed)",
+        help="write the converted plan to this .json file, or with - to standard output "
+        "(the report then goes to standard error); without it, only the report is printed",
     )  # fmt: skip
     convert.set_defaults(run=_convert_framework)
 

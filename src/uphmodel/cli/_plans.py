@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -12,10 +11,22 @@ from uphmodel import examples
 from uphmodel._changelog import render_changelog
 from uphmodel._diff import diff, to_json_patch
 from uphmodel._errors import LoadError
-from uphmodel._json import dump, dumps, json_text, load_framework, loads, migrate, write_text
+from uphmodel._json import dumps, json_text, load_framework, loads, migrate
 from uphmodel._summary import summarize
 from uphmodel._upgrade import SCHEMA_VERSION, UpgradeError
-from uphmodel.cli._common import Unreadable, read_document, read_plan
+from uphmodel.cli._common import (
+    STDIN_NAME,
+    STDIO,
+    CommandError,
+    Unreadable,
+    check_extension,
+    exact,
+    read_bytes,
+    read_document,
+    read_plan,
+    write_document,
+    write_stdout,
+)
 from uphmodel.rules import RULES, Report, Severity, check
 
 __all__ = ["register"]
@@ -51,7 +62,8 @@ def _validate(args: argparse.Namespace) -> int:
             problems = [{"path": p.path, "message": p.message} for p in exc.problems]
             results.append({"file": spec, "readable": False, "problems": problems})
             if args.format == "text":
-                print(f"{spec}: cannot be read ({len(problems)} problems)")
+                count = len(problems)
+                print(f"{spec}: cannot be read ({count} problem{'s' if count != 1 else ''})")
                 for p in exc.problems:
                     print(f"  {p.path or '/'}: {p.message}")
             continue
@@ -84,6 +96,9 @@ def _validate(args: argparse.Namespace) -> int:
             f"{totals[s]} {s.value}{'s' if totals[s] != 1 else ''}" for s in Severity
         )
         print(f"{len(args.plans)} file{'s' if len(args.plans) != 1 else ''} checked: {counts}")
+    unread = sum(1 for result in results if not result["readable"])
+    if unread:
+        print(f"uphmodel: {unread} of {len(results)} files could not be read", file=sys.stderr)
     return status
 
 
@@ -124,23 +139,24 @@ def _diff(args: argparse.Namespace) -> int:
 
 
 def _migrate(args: argparse.Namespace) -> int:
-    source = Path(args.input)
+    if args.output not in (None, STDIO):
+        check_extension(args.output, (".json",), "OUT")
+    text = read_bytes(args.input)
+    source = STDIN_NAME if args.input == STDIO else args.input
     try:
-        text = source.read_bytes()
-    except OSError as exc:
-        raise Unreadable(f"{args.input}: {exc.strerror or exc}") from None
-    try:
-        new, notes = migrate(text, kind=args.kind, source=args.input)
+        new, notes = migrate(text, kind=args.kind, source=source)
     except UpgradeError as exc:
-        raise Unreadable(f"{args.input}: {exc}") from None
+        raise Unreadable(f"{source}: {exc}") from None
     for note in notes:
-        print(f"{args.input}: {note}", file=sys.stderr)
-    target = Path(args.output) if args.output else source
-    if not notes and args.output is None:
+        print(f"{source}: {note}", file=sys.stderr)
+    output = args.output if args.output is not None else args.input
+    if not notes and args.output is None and args.input != STDIO:
         print(f"{args.input}: already at schema_version {SCHEMA_VERSION}", file=sys.stderr)
-    if args.output is not None or new.encode("utf-8") != text:
-        write_text(new, target)
-        print(f"wrote {target}", file=sys.stderr)
+    if output == STDIO:
+        write_stdout(new)
+    elif args.output is not None or new.encode("utf-8") != text:
+        write_document(new, output)
+        print(f"wrote {output}", file=sys.stderr)
     return 0
 
 
@@ -153,32 +169,56 @@ def _examples(_args: argparse.Namespace) -> int:
 def _fmt(args: argparse.Namespace) -> int:
     status = 0
     for spec in args.files:
-        path = Path(spec)
         try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise Unreadable(f"{spec}: {exc}") from None
-        plan = loads(text, source=spec)
-        if dumps(plan) == text:
-            continue
-        if args.check:
-            print(f"{spec}: not in canonical form", file=sys.stderr)
-            status = 1
-        else:
-            dump(plan, path)
-            print(f"{spec}: rewritten in canonical form", file=sys.stderr)
+            status = max(status, _fmt_one(spec, check=args.check))
+        except LoadError as exc:
+            print(exc, file=sys.stderr)
+            status = 2
+        except CommandError as exc:
+            print(f"uphmodel: {exc}", file=sys.stderr)
+            status = 2
     return status
+
+
+def _fmt_one(spec: str, *, check: bool) -> int:
+    """Rewrite (or with ``check`` only judge) one file; 1 when it was not canonical."""
+    if spec != STDIO:
+        path = Path(spec)
+        suffix = path.suffix.lower()
+        if suffix in (".xlsx", ".parquet", ".csv") or path.is_dir():
+            raise Unreadable(f"{spec}: fmt rewrites JSON plan files, not a workbook or a folder")
+    data = read_bytes(spec)
+    source = STDIN_NAME if spec == STDIO else spec
+    canonical = dumps(loads(data, source=source))
+    same = canonical.encode("utf-8") == data  # a byte order mark makes a file not canonical
+    if check:
+        if not same:
+            print(f"{source}: not in canonical form", file=sys.stderr)
+        return 0 if same else 1
+    if spec == STDIO:
+        write_stdout(canonical)
+        return 0
+    if same:
+        return 0
+    write_document(canonical, spec)
+    print(f"{spec}: rewritten in canonical form", file=sys.stderr)
+    return 0
 
 
 def register(commands: Any) -> None:
     """Add this module's commands to the parser's subcommands."""
     summary = commands.add_parser("summary", help="print what a plan holds")
-    summary.add_argument("plan", metavar="PLAN", help="a plan file, or a bundled example's name")
+    summary.add_argument(
+        "plan", metavar="PLAN", help="a plan file, a bundled example's name, or - (standard input)"
+    )
     summary.set_defaults(run=_summary)
 
     validate = commands.add_parser("validate", help="report what is wrong with plans")
     validate.add_argument(
-        "plans", nargs="+", metavar="PLAN", help="plan files, or bundled examples' names"
+        "plans",
+        nargs="+",
+        metavar="PLAN",
+        help="plan files, bundled examples' names, or - (standard input)",
     )
     validate.add_argument("--format", choices=["text", "json"], default="text")
     validate.add_argument(
@@ -199,7 +239,7 @@ def register(commands: Any) -> None:
     )
     validate.add_argument(
         "--tolerance",
-        type=Decimal,
+        type=exact,
         default=None,
         metavar="N",
         help="a total may differ from its parts by N and be a warning, not an error "
@@ -212,7 +252,7 @@ def register(commands: Any) -> None:
     validate.set_defaults(run=_validate)
 
     compare = commands.add_parser("diff", help="what changed between two versions of a plan")
-    compare.add_argument("old", metavar="OLD", help="the old version (file or example name)")
+    compare.add_argument("old", metavar="OLD", help="the old version (file, example name or -)")
     compare.add_argument("new", metavar="NEW", help="the new version")
     compare.add_argument(
         "--format", choices=["text", "markdown", "json", "jsonpatch"], default="text"
@@ -225,8 +265,15 @@ def register(commands: Any) -> None:
     upgrade = commands.add_parser(
         "migrate", help="bring a document of an older schema version up to date"
     )
-    upgrade.add_argument("input", metavar="IN", help="a plan, framework or crosswalk document")
-    upgrade.add_argument("output", nargs="?", metavar="OUT", help="where to write (default: IN)")
+    upgrade.add_argument(
+        "input", metavar="IN", help="a plan, framework or crosswalk document (- : standard input)"
+    )
+    upgrade.add_argument(
+        "output",
+        nargs="?",
+        metavar="OUT",
+        help="where to write: a .json file, or - (standard output); default: IN",
+    )
     upgrade.add_argument(
         "--kind", choices=["plan", "framework", "crosswalk"],
         help="what kind of document IN is (default: told from the document)",
@@ -237,7 +284,13 @@ def register(commands: Any) -> None:
     listing.set_defaults(run=_examples)
 
     fmt = commands.add_parser("fmt", help="rewrite plan files in canonical JSON form")
-    fmt.add_argument("files", nargs="+", metavar="FILE")
+    fmt.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="JSON plan files; - reads standard input and writes the canonical text to "
+        "standard output",
+    )
     fmt.add_argument(
         "--check", action="store_true", help="only report files that are not canonical"
     )

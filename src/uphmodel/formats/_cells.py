@@ -21,7 +21,13 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from uphmodel._errors import LoadError
 from uphmodel._frozen import FrozenMap
+from uphmodel._json import parse_json
+from uphmodel._limits import Limits, width
+from uphmodel._text import quote
+
+_LIMITS = Limits()
 
 __all__ = ["MISSING", "CellError", "cell_kind", "compact", "decode", "encode"]
 
@@ -94,18 +100,27 @@ def _number(text: str, decimal_comma: bool) -> Decimal:
     if decimal_comma:
         cleaned = cleaned.replace(",", ".")
     if not _NUMBER.match(cleaned) or "," in cleaned:
-        raise CellError(f"expected a number, got {text!r}")
+        raise CellError(f"expected a number, got {quote(text)}")
     try:
-        return Decimal(cleaned)
+        number = Decimal(cleaned)
     except InvalidOperation:
-        raise CellError(f"expected a number, got {text!r}") from None
+        raise CellError(f"expected a number, got {quote(text)}") from None
+    if width(number) > _LIMITS.digits:
+        raise CellError(
+            f"the number {quote(text)} needs more than the {_LIMITS.digits} digits a number may "
+            "have written out (Limits.digits)"
+        )
+    return number
 
 
 def _json(text: str) -> Any:
     try:
-        return json.loads(text, parse_float=Decimal)
-    except ValueError as exc:
-        raise CellError(f"expected JSON, got {text!r}: {exc}") from None
+        return parse_json(text, limits=_LIMITS)
+    except LoadError as exc:
+        first = exc.problems[0]
+        path = first.path if len(first.path) <= 60 else first.path[:60] + "…"
+        where = f" at {path}" if path else ""
+        raise CellError(f"expected JSON, got {quote(text)}{where}: {first.message}") from None
 
 
 def decode(text: str, kind: str, *, decimal_comma: bool = False) -> Any:
@@ -124,7 +139,7 @@ def decode(text: str, kind: str, *, decimal_comma: bool = False) -> Any:
         number = _number(text, decimal_comma)
         if kind == "integer":
             if number != number.to_integral_value() or "." in text or "," in text:
-                raise CellError(f"expected a whole number, got {text!r}")
+                raise CellError(f"expected a whole number, got {quote(text)}")
             return int(number)
         return number
     if kind in ("bool", "present"):
@@ -132,7 +147,7 @@ def decode(text: str, kind: str, *, decimal_comma: bool = False) -> Any:
             return True
         if text.lower() in _FALSE:
             return False
-        raise CellError(f"expected true or false, got {text!r}")
+        raise CellError(f"expected true or false, got {quote(text)}")
     if text.startswith('"'):
         try:
             decoded = json.loads(text)
