@@ -14,9 +14,9 @@ import random
 from decimal import Decimal
 from typing import Any
 
-from uphmodel import regions
+from uphmodel import SCHEMA_VERSION, regions
 
-SCHEMA = "2.0"
+SCHEMA = SCHEMA_VERSION
 FOCUS = ("prevention-promotion", "accessible-early", "vulnerable-groups", "participation-rights",
          "leadership-governance")  # fmt: skip
 GROUPS = ("children-youth", "young-adults", "adults", "older-people", "newly-arrived",

@@ -8,6 +8,7 @@ import json
 import typing
 from collections.abc import Sequence
 from decimal import Decimal
+from json.encoder import encode_basestring  # the C encoder of json.dumps(ensure_ascii=False)
 from types import UnionType
 from typing import Any
 
@@ -224,7 +225,7 @@ def _label(value: str, hint: Any, language: str) -> str | None:
 def _compact(value: JsonValue) -> str:
     """A value of an unknown field as compact JSON text (never Python's repr)."""
     if isinstance(value, FrozenMap):
-        pairs = (f"{json.dumps(k, ensure_ascii=False)}: {_compact(v)}" for k, v in value.items())
+        pairs = (f"{encode_basestring(k)}: {_compact(v)}" for k, v in value.items())
         return "{" + ", ".join(pairs) + "}"
     if isinstance(value, tuple):
         return "[" + ", ".join(_compact(v) for v in value) + "]"
@@ -232,7 +233,7 @@ def _compact(value: JsonValue) -> str:
         return json.dumps(value)
     if isinstance(value, (int, Decimal)):
         return str(value)
-    return json.dumps(value, ensure_ascii=False)
+    return encode_basestring(value)
 
 
 def _cut(text: str, limit: int = 90) -> str:

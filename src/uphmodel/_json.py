@@ -17,6 +17,7 @@ import typing
 import warnings
 from collections.abc import Callable, Iterable
 from decimal import Decimal
+from json.encoder import encode_basestring  # the C encoder of json.dumps(ensure_ascii=False)
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
@@ -63,22 +64,54 @@ T = TypeVar("T")
 PathOrFile = str | os.PathLike[str] | IO[str] | IO[bytes]
 
 
-class _Object(dict[str, Any]):
-    """A parsed JSON object that remembers keys it saw more than once."""
+class _Reader:
+    """The hooks of one :func:`json.loads` call: they build objects that remember keys given
+    twice, read numbers exactly, and note whether anything may be past the limits, so that the
+    detailed look at every value (:func:`_limit_problems`) is only taken when it can find
+    something."""
 
-    duplicates: tuple[str, ...] = ()
+    def __init__(self, limits: Limits) -> None:
+        self.digits = limits.digits
+        self.suspect = False  # a key given twice, or a number that may be too wide
+        self.twice: dict[int, tuple[str, ...]] = {}  # id of an object: keys it was given twice
+
+    def pairs(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        obj = dict(pairs)
+        if len(obj) != len(pairs):  # a key given twice: the last value counts, as in JSON
+            seen: set[str] = set()
+            twice: list[str] = []
+            for key, _ in pairs:
+                if key in seen:
+                    twice.append(key)
+                seen.add(key)
+            self.twice[id(obj)] = tuple(twice)  # the object lives as long as the parse
+            self.suspect = True
+        return obj
+
+    def floats(self, text: str) -> Decimal:
+        if len(text) > self.digits or "e" in text or "E" in text:
+            self.suspect = True
+        return Decimal(text)
+
+    def ints(self, text: str) -> int:
+        if len(text) > self.digits:
+            self.suspect = True
+        return int(text)
 
 
-def _object_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    obj = _Object()
-    dups: list[str] = []
-    for key, value in pairs:
-        if key in obj:
-            dups.append(key)
-        obj[key] = value
-    if dups:
-        obj.duplicates = tuple(dups)
-    return obj
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_INNERMOST = re.compile(r"\[\]|\{\}")
+
+
+def _may_be_deeper(text: str, depth: int) -> bool:
+    """Whether the brackets of ``text`` may nest deeper than ``depth`` (brackets in texts
+    count too, so this may say yes when the document is not: then it is looked at closely)."""
+    brackets = _NOT_BRACKET.sub("", text)
+    for _ in range(depth):
+        if not brackets:
+            return False
+        brackets = _INNERMOST.sub("", brackets)
+    return bool(brackets)
 
 
 def _reject_constant(name: str) -> Any:
@@ -94,9 +127,12 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _MAY_HOLD_SURROGATE = re.compile(r"[\ud800-\udfff]|\\u[dD][89a-fA-F]")
 
 
-def _limit_problems(data: Any, limits: Limits, surrogates: bool) -> list[Problem]:
-    """Keys given twice, and every value past ``limits``; nothing nested deeper is looked at.
-    ``surrogates``: whether a text may hold a lone surrogate (which cannot be written back)."""
+def _limit_problems(
+    data: Any, limits: Limits, surrogates: bool, twice: dict[int, tuple[str, ...]]
+) -> list[Problem]:
+    """Keys given twice (``twice``: by the id of their object), and every value past
+    ``limits``; nothing nested deeper is looked at. ``surrogates``: whether a text may hold a
+    lone surrogate (which cannot be written back)."""
     found: list[Problem] = []
     size, top = limits.value_size, 10**limits.digits
 
@@ -122,7 +158,7 @@ def _limit_problems(data: Any, limits: Limits, surrogates: bool) -> list[Problem
         elif kind is Decimal:
             if width(value) > limits.digits:
                 number(value, path)
-        elif kind is _Object or kind is list:
+        elif kind is dict or kind is list:
             if depth >= limits.depth:
                 message = f"nested deeper than the {limits.depth} levels a document may have"
                 found.append(Problem(path, message + " (Limits.depth)"))
@@ -131,7 +167,7 @@ def _limit_problems(data: Any, limits: Limits, surrogates: bool) -> list[Problem
                 for index, item in enumerate(value):
                     walk(item, f"{path}/{index}", depth + 1)
                 return
-            for key in value.duplicates:
+            for key in twice.get(id(value), ()):
                 message = "this field appears more than once in its object"
                 found.append(Problem(f"{path}/{_escape(key)}", message))
             for key, item in value.items():
@@ -156,12 +192,14 @@ def _parse(text: str | bytes, source: str | None, limits: Limits | None = None) 
         raise TypeError(f"loads() takes str or bytes, not {type(text).__name__}")
     elif text.startswith("\ufeff"):
         text = text[1:]  # a byte order mark read as text
+    reader = _Reader(limits)
     try:
         data = json.loads(
             text,
-            parse_float=Decimal,
+            parse_float=reader.floats,
+            parse_int=reader.ints,
             parse_constant=_reject_constant,
-            object_pairs_hook=_object_pairs,
+            object_pairs_hook=reader.pairs,
         )
     except RecursionError:
         problem = f"nested deeper than the {limits.depth} levels a document may have"
@@ -171,9 +209,16 @@ def _parse(text: str | bytes, source: str | None, limits: Limits | None = None) 
         if "integer string conversion" in message:  # Python reads at most 4,300 digits
             message = f"a number has more than the {limits.digits:,} digits a number may have"
         raise LoadError([Problem("", message)], source) from None
-    problems = _limit_problems(data, limits, bool(_MAY_HOLD_SURROGATE.search(text)))
-    if problems:
-        raise LoadError(problems, source)
+    surrogates = bool(_MAY_HOLD_SURROGATE.search(text))
+    if (
+        reader.suspect
+        or surrogates
+        or len(text) > limits.value_size
+        or _may_be_deeper(text, limits.depth)
+    ):
+        problems = _limit_problems(data, limits, surrogates, reader.twice)
+        if problems:
+            raise LoadError(problems, source)
     return data
 
 
@@ -235,13 +280,14 @@ def structure(
 ) -> T:
     """A record of ``cls`` from a parsed document of ``kind`` (JSON data, numbers as ``int`` and
     ``Decimal``): its version checked, upgraded, structured. Raises :class:`LoadError` with every
-    problem, ``problems`` (found while reading it) first."""
+    problem, ``problems`` (found while reading it) first. ``data`` is the caller's own, just
+    read: upgrading changes it in place."""
     found = list(problems)
     found.extend(_version_problems(data, source, kind))
     version = data.get("schema_version")
     notes: tuple[UpgradeNote, ...] = ()
     if not found and version_of(version) < version_of(SCHEMA_VERSION):  # type: ignore[operator]
-        data, notes = upgrade(data, kind=kind)
+        data, notes = upgrade(data, kind=kind, in_place=True)  # the readers' own data
     body = {key: value for key, value in data.items() if key != "schema_version"}
     record: T | None = None
     try:
@@ -379,7 +425,7 @@ def _emit(value: Any, indent: str, out: list[str]) -> None:
     elif value is False:
         out.append("false")
     elif isinstance(value, str):
-        out.append(json.dumps(value, ensure_ascii=False))
+        out.append(encode_basestring(value))
     elif isinstance(value, int):
         out.append(str(value))
     elif isinstance(value, Decimal):
@@ -398,7 +444,7 @@ def _emit(value: Any, indent: str, out: list[str]) -> None:
             if i:
                 out.append(",\n")
             out.append(inner)
-            out.append(json.dumps(key, ensure_ascii=False))
+            out.append(encode_basestring(key))
             out.append(": ")
             _emit(item, inner, out)
         out.append("\n" + indent + "}")

@@ -43,11 +43,18 @@ def width(number: Decimal | int) -> int:
     """
     if isinstance(number, int):
         return len(str(abs(number))) if -(10**MAX_DIGITS) < number < 10**MAX_DIGITS else 10**9
-    _sign, digits, exponent = number.as_tuple()
-    if not isinstance(exponent, int):
-        return 0  # NaN and infinities are refused for what they are, not for their width
-    n = len(digits)
-    return n + exponent if exponent >= 0 else max(n, -exponent)
+    text = str(number)  # positional unless the exponent is far out
+    if "E" in text or "e" in text:
+        _sign, digits, exponent = number.as_tuple()
+        if not isinstance(exponent, int):
+            return 0  # NaN and infinities are refused for what they are, not for their width
+        n = len(digits)
+        return n + exponent if exponent >= 0 else max(n, -exponent)
+    if text[0] == "-":
+        text = text[1:]
+    if "." not in text:
+        return len(text) if text[0].isdigit() else 0  # "Infinity", "NaN"
+    return len(text) - (2 if text[0] == "0" else 1)  # the point, and "0." before a fraction
 
 
 @attrs.frozen

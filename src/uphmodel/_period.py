@@ -320,8 +320,15 @@ class Period:
     def parse(cls, text: str) -> Period:
         """Read the text form: a span, ``A/B``, ``A/`` or ``/B``.
 
-        Raises ``ValueError`` naming the text when it is not a period.
+        Raises ``ValueError`` naming the text when it is not a period. Periods are values, so
+        the same text gives the same (shared) period: a plan's few texts are read once.
         """
+        if cls is Period and type(text) is str:
+            return _parse_period(text)
+        return cls._read(text)
+
+    @classmethod
+    def _read(cls, text: str) -> Period:
         if not isinstance(text, str):
             raise TypeError(f"a period is written as text (got {shown(text)})")
         if text.count("/") > 1:
@@ -433,3 +440,8 @@ class Period:
         left = "" if self.start is None else str(self.start)
         right = "" if self.end is None else str(self.end)
         return f"{left}/{right}"
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_period(text: str) -> Period:
+    return Period._read(text)

@@ -195,15 +195,16 @@ def check_version(version: object) -> str | None:
 
 
 def upgrade(
-    data: dict[str, Any], *, kind: str = "plan"
+    data: dict[str, Any], *, kind: str = "plan", in_place: bool = False
 ) -> tuple[dict[str, Any], tuple[UpgradeNote, ...]]:
     """``data`` brought up to :data:`SCHEMA_VERSION`, and a note from every step that ran.
 
     ``data`` is a parsed document (a plan by default; ``kind`` may be ``"framework"`` or
     ``"crosswalk"``) and is not changed: the result is a copy, or ``data`` itself when it is
-    current already. Raises :class:`UpgradeError` when its version is missing, malformed, never
-    released, or newer than this library (a newer minor version included: upgrading cannot
-    make a document older).
+    current already (with ``in_place=True``, for data no one else holds, the steps change
+    ``data`` itself and no copy is made). Raises :class:`UpgradeError` when its version is
+    missing, malformed, never released, or newer than this library (a newer minor version
+    included: upgrading cannot make a document older).
     """
     if kind not in KINDS:
         raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
@@ -220,7 +221,7 @@ def upgrade(
         raise UpgradeError(problem)
     if version == SCHEMA_VERSION:
         return data, ()
-    out = copy.deepcopy(data)
+    out = data if in_place else copy.deepcopy(data)
     notes: list[UpgradeNote] = []
     start = next(i for i, step in enumerate(STEPS) if step.source == version)
     for step in STEPS[start:]:

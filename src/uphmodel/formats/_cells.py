@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import re
 from decimal import Decimal, InvalidOperation
+from json.encoder import encode_basestring  # the C encoder of json.dumps(ensure_ascii=False)
 from typing import Any
 
 from uphmodel._errors import LoadError
@@ -54,11 +55,11 @@ def compact(value: Any) -> str:
     if isinstance(value, (int, Decimal)):
         return str(value)
     if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
+        return encode_basestring(value)
     if isinstance(value, (list, tuple)):
         return "[" + ",".join(compact(v) for v in value) + "]"
     if isinstance(value, (dict, FrozenMap)):
-        items = (f"{json.dumps(k, ensure_ascii=False)}:{compact(v)}" for k, v in value.items())
+        items = (f"{encode_basestring(k)}:{compact(v)}" for k, v in value.items())
         return "{" + ",".join(items) + "}"
     raise TypeError(f"not a JSON value: {value!r}")
 
@@ -91,7 +92,7 @@ def encode(value: Any, kind: str, *, decimal_comma: bool = False) -> str:
         escape = value in ("", "null") or value[:1] in ('"', "=", "+", "@", "\t", "\r")
         if kind == "value" and _looks_typed(value):
             escape = True
-        return json.dumps(value, ensure_ascii=False) if escape else value
+        return encode_basestring(value) if escape else value
     return compact(value)
 
 
