@@ -1,0 +1,148 @@
+"""Benchmark: one plan of about 1 MB through every step, each as a ratio to a baseline of the
+same run.
+
+Run ``python benchmarks/plan.py [--scale S]``. It builds a deterministic plan (``_generate.py``;
+``--scale 2.1`` is about 1.7 MB with ~420 activities and ~840 indicators of ~10 observations
+each) and prints, best of a few runs:
+
+- ``loads`` ÷ ``json.loads`` of the same text (with ``parse_float=Decimal``);
+- ``dumps`` ÷ ``json.dumps`` of the same dicts (``indent=2``, ``ensure_ascii=False``);
+- ``check`` ÷ ``loads``;
+- ``diff`` of two versions 1 % apart ÷ ``loads``, and ``apply`` ÷ ``loads``;
+- the growth of ``diff`` and ``apply`` from 1× to 10× the plan (10× the size should take at
+  most 11× the time);
+- the model's memory ÷ the memory of the parsed dicts (``tracemalloc``);
+- ``import uphmodel`` ÷ importing attrs, cattrs and dateutil, in fresh processes.
+
+The targets (issue 16) are printed beside each ratio. ``benchmarks/portfolio.py`` measures
+many plans, on one core and on a process pool.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import subprocess
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import attrs
+from _generate import plan_document
+
+import uphmodel
+from uphmodel._json import json_text
+
+
+def best(work: Callable[[], Any], runs: int = 3) -> float:
+    """The shortest of ``runs`` timings of ``work``, in seconds."""
+    times = []
+    for _ in range(runs):
+        gc.collect()
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def revised(plan: uphmodel.Plan, share: float = 0.01) -> uphmodel.Plan:
+    """``plan`` with ``share`` of its activities reworded."""
+    step = max(1, round(1 / share))
+    activities = tuple(
+        attrs.evolve(a, text=a.text + " (reviderad)") if i % step == 0 else a
+        for i, a in enumerate(plan.activities)
+    )
+    return attrs.evolve(plan, activities=activities)
+
+
+def memory(build: Callable[[], Any]) -> int:
+    """Bytes held by what ``build`` returns."""
+    gc.collect()
+    tracemalloc.start()
+    held = build()
+    size = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+    del held
+    return size
+
+
+def import_time(modules: str, runs: int = 5) -> float:
+    """Seconds to import ``modules`` in a fresh process, less starting Python itself."""
+
+    def run(code: str) -> float:
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code], check=True)
+        return time.perf_counter() - start
+
+    bare = min(run("pass") for _ in range(runs))
+    return min(run(f"import {modules}") for _ in range(runs)) - bare
+
+
+def _at_ten_times(scale: float, size: int) -> tuple[float, float, float]:
+    """How much larger a plan of ten times ``scale`` is, and its diff and apply times."""
+    text = json_text(plan_document(3, seed=7, scale=scale * 10))
+    plan = uphmodel.loads(text)
+    new = revised(plan)
+    changes = uphmodel.diff(plan, new)
+    diff = best(lambda: uphmodel.diff(plan, new), runs=1)
+    apply = best(lambda: uphmodel.apply(plan, changes), runs=1)
+    return len(text) / size, diff, apply
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--scale", type=float, default=1.2, help="plan size (1.2: about 1 MB)")
+    args = parser.parse_args()
+    text = json_text(plan_document(3, seed=7, scale=args.scale))
+    data = json.loads(text, parse_float=Decimal)
+    plan = uphmodel.loads(text)
+    print(f"a plan of {len(text) / 1e6:.2f} MB: {len(plan.activities)} activities, "
+          f"{len(plan.indicators)} indicators, "
+          f"{sum(len(i.observations) for i in plan.indicators)} observations")  # fmt: skip
+    rows: list[tuple[str, float, str]] = []
+
+    json_loads = best(lambda: json.loads(text, parse_float=Decimal))
+    loads = best(lambda: uphmodel.loads(text))
+    rows.append(("loads ÷ json.loads", loads / json_loads, "≤ 3"))
+    plain = json.loads(text)  # floats: json.dumps cannot write Decimal
+    json_dumps = best(lambda: json.dumps(plain, indent=2, ensure_ascii=False))
+    dumps = best(lambda: uphmodel.dumps(plan))
+    rows.append(("dumps ÷ json.dumps", dumps / json_dumps, "≤ 1.5"))
+    check = best(lambda: uphmodel.check(plan), runs=2)
+    rows.append(("check ÷ loads", check / loads, "≤ 1"))
+    new = revised(plan)
+    changes = uphmodel.diff(plan, new)
+    diff = best(lambda: uphmodel.diff(plan, new), runs=2)
+    rows.append(("diff (1 % apart) ÷ loads", diff / loads, "≤ 1"))
+    apply = best(lambda: uphmodel.apply(plan, changes), runs=2)
+    rows.append(("apply ÷ loads", apply / loads, "—"))
+
+    grow, big_diff, big_apply = _at_ten_times(args.scale, len(text))
+    rows.append((f"diff at {grow:.1f}× the size ÷ diff", big_diff / diff, f"≤ {grow * 1.1:.1f}"))
+    rows.append((f"apply at {grow:.1f}× ÷ apply", big_apply / apply, f"≤ {grow * 1.1:.1f}"))
+
+    model = memory(lambda: uphmodel.loads(text))
+    dicts = memory(lambda: json.loads(text, parse_float=Decimal))
+    rows.append(("memory of the model ÷ the dicts", model / dicts, "≤ 1"))
+    ours = import_time("uphmodel")
+    theirs = import_time("attrs, cattrs, dateutil.rrule, dateutil.relativedelta")
+    rows.append(("import uphmodel ÷ attrs+cattrs+dateutil", ours / theirs, "≤ 1.5"))
+    del data
+
+    print(f"\n  {'':<44} {'ratio':>7}  target")
+    for label, ratio, target in rows:
+        print(f"  {label:<44} {ratio:6.2f}×  {target}")
+    print(f"\n  (json.loads {json_loads * 1000:.0f} ms, loads {loads * 1000:.0f} ms, "
+          f"dumps {dumps * 1000:.0f} ms, check {check * 1000:.0f} ms, "
+          f"diff {diff * 1000:.0f} ms, import {ours * 1000:.0f} ms)")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
