@@ -105,3 +105,19 @@ def test_no_layer_reaches_upward(layer: str) -> None:
                 assert not (parts[0] == "uphmodel" and len(parts) > 1 and parts[1] in above), (
                     f"{path.relative_to(SRC)} imports {name}"
                 )
+
+
+def test_every_public_name_resolves_and_import_is_light() -> None:
+    """``import uphmodel`` loads its parts on first use (PEP 562): every name of ``__all__``
+    resolves, and importing the package alone imports none of the heavy parts."""
+    code = (
+        "import sys, uphmodel\n"
+        "heavy = [m for m in ('uphmodel._json', 'uphmodel.model', 'uphmodel.rules', "
+        "'uphmodel.analysis', 'uphmodel.formats', 'cattrs') if m in sys.modules]\n"
+        "assert not heavy, heavy\n"
+        "missing = [n for n in uphmodel.__all__ if not hasattr(uphmodel, n)]\n"
+        "assert not missing, missing\n"
+        "assert set(uphmodel.__all__) <= set(dir(uphmodel))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
