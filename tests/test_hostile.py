@@ -256,3 +256,67 @@ def _read_problems(read: Any, path: Any) -> list[str]:
     except LoadError as error:
         return [str(p) for p in error.problems]
     return []
+
+
+# --- what an independent hunt found --------------------------------------------------------
+
+
+def _keys_plan(keys: list[uphmodel.AllocationKey]) -> uphmodel.Plan:
+    return uphmodel.Plan(
+        id="p", title="t", kind=uphmodel.PlanKind.OTHER, allocation_keys=tuple(keys)
+    )
+
+
+def test_keys_in_a_circle_a_long_chain_or_an_exploding_tree_are_refused_quickly() -> None:
+    from uphmodel import AllocationError, AllocationKey, KeyMethod, KeyPart
+
+    floor = KeyMethod.FLOOR
+    a = AllocationKey(id="a", method=floor, floor=Decimal(1), rest="b")
+    b = AllocationKey(id="b", method=floor, floor=Decimal(1), rest="a")
+    with pytest.raises(AllocationError, match="refers to itself through a → b → a"):
+        uphmodel.allocate(100, a, plan=_keys_plan([a, b]))
+    chain = [AllocationKey(id=f"k{i}", method=floor, floor=Decimal(0), rest=f"k{i + 1}")
+             for i in range(3000)]  # fmt: skip
+    chain.append(AllocationKey(id="k3000", method=KeyMethod.EQUAL, parties=("x", "y")))
+    plan = _keys_plan(chain)
+    with pytest.raises(AllocationError, match="nests keys more than 100 deep"):
+        uphmodel.allocate(100, chain[0], plan=plan)
+    assert uphmodel.allocate(100, chain[-50], plan=plan).amounts() == {
+        "x": Decimal(50),
+        "y": Decimal(50),
+    }
+    deep = [f.item for f in uphmodel.check(plan) if "deep" in f.message]
+    assert deep == [f"k{i}" for i in range(2901)]  # k2900 to k3000 are 101 keys
+    half = Decimal("0.5")
+    tree = [AllocationKey(id=f"t{i}", method=KeyMethod.COMBINED,
+                          parts=(KeyPart(key=f"t{i + 1}", share=half),
+                                 KeyPart(key=f"t{i + 1}", share=half)))
+            for i in range(30)]  # fmt: skip
+    tree.append(AllocationKey(id="t30", method=KeyMethod.EQUAL, parties=("x",)))
+    with pytest.raises(AllocationError, match="goes through more than 10,000 keys"):
+        uphmodel.allocate(100, tree[0], plan=_keys_plan(tree))
+
+
+def test_circles_of_members_are_found_in_linear_time() -> None:
+    n = 20_000  # a chain of members, each also a member of the first: n circles through it
+    kind = uphmodel.StakeholderKind.GROUP
+    people = [uphmodel.Stakeholder(id=f"s{i}", name="n", kind=kind,
+                                   member_of=(f"s{i + 1}", "s0") if i < n else ("s0",))
+              for i in range(n + 1)]  # fmt: skip
+    plan = uphmodel.Plan(
+        id="p", title="t", kind=uphmodel.PlanKind.OTHER, stakeholders=tuple(people)
+    )
+    circles = [f for f in uphmodel.check(plan) if "circle" in f.message]
+    assert len(circles) == 1
+
+
+def test_an_unknown_field_named_with_a_superscript_digit_is_checked() -> None:
+    plan = uphmodel.loads(document('"goals": [{"id": "g", "text": "t", "¹": 1, "2": 2}]'))
+    assert uphmodel.check(plan) is not None
+
+
+@pytest.mark.parametrize("year", [-5, 0, 1, 999, 9999, 10_000])
+def test_this_and_next_year_in_years_the_calendar_lacks(year: int) -> None:
+    for text in ("i år", "nästa år", "de kommande två åren", "under planperioden"):
+        timeline = uphmodel.parse_timeline(text, year=year)
+        assert timeline.period is None or 1000 <= timeline.period.first_day.year <= 9999  # type: ignore[union-attr]

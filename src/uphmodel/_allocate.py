@@ -124,13 +124,93 @@ def _show(value: Fraction) -> str:
     return str(shown) if shown * 10000 == int(shown * 10000) else f"{shown:.4f}"
 
 
+_INDEX: list[tuple[tuple[AllocationKey, ...], dict[str, AllocationKey]]] = []
+
+
+def _keys_by_id(plan: Plan) -> dict[str, AllocationKey]:
+    """The plan's keys by id (the first of an id twice), kept for the last plan asked about."""
+    keys = plan.allocation_keys
+    if _INDEX and _INDEX[0][0] is keys:
+        return _INDEX[0][1]
+    index: dict[str, AllocationKey] = {}
+    for key in keys:
+        index.setdefault(key.id, key)
+    _INDEX[:] = [(keys, index)]
+    return index
+
+
 def _key_of(ref: str, plan: Plan | None) -> AllocationKey:
     if plan is None:
         raise AllocationError(f"the key refers to the key {ref!r}: pass the plan that holds it")
-    for key in plan.allocation_keys:
-        if key.id == ref:
-            return key
-    raise AllocationError(f"the plan has no allocation key {ref!r}")
+    key = _keys_by_id(plan).get(ref)
+    if key is None:
+        raise AllocationError(f"the plan has no allocation key {ref!r}")
+    return key
+
+
+#: The most keys one split may go through (a combined key's parts, a floor key's rest, and
+#: theirs), and the deepest they may nest: more is refused rather than computed for minutes.
+MOST_KEYS = 10_000
+DEEPEST_KEYS = 100
+
+
+def _refers_to(key: AllocationKey) -> list[str]:
+    if key.method is KeyMethod.FLOOR and key.rest is not None:
+        return [key.rest]
+    if key.method is KeyMethod.COMBINED:
+        return [part.key for part in key.parts]
+    return []
+
+
+def _graph_problem(
+    key: AllocationKey, plan: Plan | None, memo: dict[str, tuple[int, int] | str] | None = None
+) -> str | None:
+    """A circle among the keys ``key`` refers to, or more keys or deeper nesting than a split
+    may go through; found in one walk, without recursion. ``memo`` keeps, between calls for
+    keys of the same plan, each key's size and depth or its problem."""
+    index = _keys_by_id(plan) if plan is not None else {}
+    memo = {} if memo is None else memo
+    on_path: list[str] = [key.id]
+    where = {key.id: 0}
+    stack = [iter(_refers_to(key))]
+    keys = {key.id: key}
+    problem: str | None = None
+    while stack and problem is None:
+        for ref in stack[-1]:
+            if ref in where:
+                circle = " → ".join([*on_path[where[ref] :], ref])
+                problem = f"the key {ref!r} refers to itself through {circle}"
+                break
+            known = memo.get(ref)
+            if isinstance(known, str):
+                problem = known
+                break
+            if known is not None or ref not in index:
+                continue  # done already, or missing (said when the split is made)
+            keys[ref] = index[ref]
+            where[ref] = len(on_path)
+            on_path.append(ref)
+            stack.append(iter(_refers_to(index[ref])))
+            break
+        else:
+            stack.pop()
+            done = on_path.pop()
+            del where[done]
+            below = [m for r in _refers_to(keys[done]) if isinstance(m := memo.get(r), tuple)]
+            size = 1 + sum(b[0] for b in below)
+            depth = 1 + max((b[1] for b in below), default=0)
+            memo[done] = (size, depth)
+            if size > MOST_KEYS:
+                problem = (
+                    f"the key {done!r} goes through more than {MOST_KEYS:,} keys "
+                    "(parts and rests within each other)"
+                )
+            elif depth > DEEPEST_KEYS:
+                problem = f"the key {done!r} nests keys more than {DEEPEST_KEYS} deep"
+    if problem is not None:
+        for ref in on_path:  # every key on the way leads to the same problem
+            memo[ref] = problem
+    return problem
 
 
 def _proportional(
@@ -288,6 +368,24 @@ def _parties(key: AllocationKey, plan: Plan | None) -> list[str]:
     )
 
 
+def key_problems(plan: Plan) -> dict[str, str]:
+    """What keeps each of the plan's keys from splitting (see :func:`key_problem`), in time
+    linear in the keys: what a key refers to is looked at once."""
+    graph: dict[str, tuple[int, int] | str] = {}
+    checked: dict[str, str | None] = {}
+    out: dict[str, str] = {}
+    for key in plan.allocation_keys:
+        problem = _graph_problem(key, plan, graph)
+        if problem is None:
+            try:
+                _check_key(key, plan, (), checked)
+            except AllocationError as exc:
+                problem = str(exc)
+        if problem is not None:
+            out.setdefault(key.id, problem)
+    return out
+
+
 def key_problem(key: AllocationKey, plan: Plan | None) -> str | None:
     """What keeps ``key`` from splitting any total, or ``None`` when it can split one.
 
@@ -295,6 +393,9 @@ def key_problem(key: AllocationKey, plan: Plan | None) -> str | None:
     grants, other keys, without a circle), its weights can share, a combined key's shares make
     the whole.
     """
+    problem = _graph_problem(key, plan) if plan is not None else None
+    if problem is not None:
+        return problem
     try:
         _check_key(key, plan, ())
     except AllocationError as exc:
@@ -302,7 +403,35 @@ def key_problem(key: AllocationKey, plan: Plan | None) -> str | None:
     return None
 
 
-def _check_key(key: AllocationKey, plan: Plan | None, seen: tuple[str, ...]) -> None:
+def _check_key(
+    key: AllocationKey,
+    plan: Plan | None,
+    seen: tuple[str, ...],
+    checked: dict[str, str | None] | None = None,
+) -> None:
+    """Raise what keeps ``key`` from splitting; ``checked`` keeps what keys of the same plan
+    were found to have (``None``: nothing), so that each is looked at once."""
+    if checked is not None and key.id in checked:
+        found = checked[key.id]
+        if found is not None:
+            raise AllocationError(found)
+        return
+    try:
+        _check_one(key, plan, seen, checked)
+    except AllocationError as exc:
+        if checked is not None:
+            checked[key.id] = str(exc)
+        raise
+    if checked is not None:
+        checked[key.id] = None
+
+
+def _check_one(
+    key: AllocationKey,
+    plan: Plan | None,
+    seen: tuple[str, ...],
+    checked: dict[str, str | None] | None,
+) -> None:
     if key.id in seen:
         raise AllocationError(f"the key {key.id!r} refers to itself through {' → '.join(seen)}")
     seen = (*seen, key.id)
@@ -320,14 +449,14 @@ def _check_key(key: AllocationKey, plan: Plan | None, seen: tuple[str, ...]) -> 
     elif method is KeyMethod.FLOOR:
         if key.floor is None or key.rest is None:
             raise AllocationError(f"the floor key {key.id!r} needs a floor and a rest key")
-        _check_key(_key_of(key.rest, plan), plan, seen)
+        _check_key(_key_of(key.rest, plan), plan, seen, checked)
     elif method is KeyMethod.COMBINED:
         if not key.parts:
             raise AllocationError(f"the combined key {key.id!r} has no parts")
         for part in key.parts:
             if (part.share is None) == (part.amount is None):
                 raise AllocationError(f"each part of {key.id!r} has a share or an amount, not both")
-            _check_key(_key_of(part.key, plan), plan, seen)
+            _check_key(_key_of(part.key, plan), plan, seen, checked)
         if all(part.share is not None for part in key.parts):
             whole = sum((Fraction(p.share) for p in key.parts if p.share is not None), Fraction(0))
             if whole != 1:
@@ -379,6 +508,9 @@ def allocate(
         raise AllocationError(f"the unit must be a positive amount, not {unit}")
     policy = Rounding(rounding)
     given = None if total is None else Fraction(Decimal(total))
+    problem = _graph_problem(key, plan) if plan is not None else None  # else: "pass the plan"
+    if problem is not None:
+        raise AllocationError(problem)
     whole, exact = _exact(given, key, plan)
     fstep = Fraction(step)
     units = {party: share / fstep for party, share in exact.items()}

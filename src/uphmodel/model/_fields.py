@@ -184,8 +184,26 @@ def extra_map(value: Mapping[str, object]) -> FrozenMap[str, JsonValue]:
     return frozen if isinstance(frozen, FrozenMap) else EMPTY
 
 
+#: Records written as documents of their own, whose JSON begins with ``schema_version``.
+_DOCUMENTS = frozenset({"Plan", "Framework", "Crosswalk"})
+
+
+def valid_extra(inst: object, att: attrs.Attribute[Any], value: object) -> None:
+    """Unknown fields are a FrozenMap of names the record does not know: a field of its own
+    (or a document's ``schema_version``) there would be written twice."""
+    valid_map(inst, att, value)
+    if not value:
+        return
+    names = {f.name for f in attrs.fields(typing.cast(Any, type(inst))) if f.name != att.name}
+    if type(inst).__name__ in _DOCUMENTS:
+        names.add("schema_version")
+    clash = sorted(names.intersection(typing.cast("FrozenMap[str, Any]", value)))
+    if clash:
+        fail(att, value, f"holds {', '.join(map(repr, clash))}, which the record writes itself")
+
+
 def extra_field() -> Any:
-    return attrs.field(default=EMPTY, converter=extra_map, validator=valid_map, metadata=EXTRA)
+    return attrs.field(default=EMPTY, converter=extra_map, validator=valid_extra, metadata=EXTRA)
 
 
 def personal_field() -> Any:

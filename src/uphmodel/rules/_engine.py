@@ -353,5 +353,7 @@ def evaluate(
 
 def _path_key(path: str) -> tuple[tuple[int, int | str], ...]:
     return tuple(
-        (0, int(part)) if part.isdigit() else (1, part) for part in path.split("/") if part
+        (0, int(part)) if part.isascii() and part.isdigit() else (1, part)
+        for part in path.split("/")
+        if part
     )

@@ -10,7 +10,7 @@ from typing import Any
 
 import attrs
 
-from uphmodel._allocate import AllocationError, allocate, key_problem
+from uphmodel._allocate import AllocationError, allocate, key_problems
 from uphmodel._text import figure
 from uphmodel.model import (
     AllocationKey,
@@ -293,9 +293,10 @@ def _unit_of(amounts: list[Decimal]) -> Decimal:
 def _keys(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
     keys = {k.id: k for k in plan.allocation_keys}
     broken: set[str] = set()
+    problems = key_problems(plan)
     for i, key in enumerate(plan.allocation_keys):
-        problem = key_problem(key, plan)
-        if problem is not None:
+        problem = problems.get(key.id)
+        if problem is not None and key.id not in broken:
             broken.add(key.id)
             named_only = key.method is KeyMethod.POPULATION and not key.figures
             yield Finding(
@@ -312,9 +313,13 @@ def _keys(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
             known, unknown = _known([amount for _, amount in paid])
             total = pool.size if pool.size is not None or unknown else sum(known, Decimal(0))
             splits.append((f"/pools/{i}/contributions", pool.key, pool.name, total, paid))
+    parts: dict[str, list[Grant]] = {}
+    for grant in plan.grants:
+        if grant.part_of is not None:
+            parts.setdefault(grant.part_of, []).append(grant)
     for i, grant in enumerate(plan.grants):
         if grant.key:
-            shares = [(g.recipient, g.amount) for g in plan.grants if g.part_of == grant.id]
+            shares = [(g.recipient, g.amount) for g in parts.get(grant.id, ())]
             if all(party is not None for party, _ in shares):
                 splits.append((f"/grants/{i}", grant.key, grant.purpose, grant.amount,
                                [(str(p), a) for p, a in shares]))  # fmt: skip

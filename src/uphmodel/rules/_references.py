@@ -318,14 +318,17 @@ def _circles(ids: list[str], edges: dict[str, tuple[str, ...]]) -> list[tuple[in
 
 
 def _find_cycles(order: list[str], edges: dict[str, tuple[str, ...]]) -> list[list[str]]:
-    """The circles among ``edges``, in one walk (no recursion, linear in the edges): each as
-    the ids on it, from where the walk entered it."""
+    """The circles among ``edges``, in one walk (no recursion): each as the ids on it, from
+    where the walk entered it. A circle through an id already on one found is not made again
+    (it would not be reported), which keeps the walk linear in the edges."""
     state: dict[str, int] = {}  # 1: on the walk's path, 2: done
+    at: dict[str, int] = {}  # where an id on the path is
+    circled: set[str] = set()
     cycles: list[list[str]] = []
     for root in order:
         if root in state:
             continue
-        state[root] = 1
+        state[root], at[root] = 1, 0
         path = [root]
         stack = [iter(edges[root])]
         while stack:
@@ -334,9 +337,12 @@ def _find_cycles(order: list[str], edges: dict[str, tuple[str, ...]]) -> list[li
                     continue
                 seen = state.get(nxt)
                 if seen == 1:
-                    cycles.append(path[path.index(nxt) :])
+                    if nxt not in circled and path[-1] not in circled:
+                        cycle = path[at[nxt] :]
+                        circled.update(cycle)
+                        cycles.append(cycle)
                 elif seen is None:
-                    state[nxt] = 1
+                    state[nxt], at[nxt] = 1, len(path)
                     path.append(nxt)
                     stack.append(iter(edges[nxt]))
                     break

@@ -240,6 +240,9 @@ class _Lexer:
             self.unknown(raw)
             return
         year = reference + (1 if kind == "nextyear" else 0)
+        if not 1000 <= year <= 9999:  # a year the calendar code cannot name
+            self.unknown(raw)
+            return
         self.ctx.inferred.append(f"{raw!r} is the plan's year {reference}"
                                  + (" and one" if kind == "nextyear" else ""))  # fmt: skip
         self.events.append(Event("point", (Period.parse(str(year)), False), raw))
