@@ -320,3 +320,8 @@ def test_this_and_next_year_in_years_the_calendar_lacks(year: int) -> None:
     for text in ("i år", "nästa år", "de kommande två åren", "under planperioden"):
         timeline = uphmodel.parse_timeline(text, year=year)
         assert timeline.period is None or 1000 <= timeline.period.first_day.year <= 9999  # type: ignore[union-attr]
+
+
+def test_a_device_is_refused_not_read_for_ever() -> None:
+    with pytest.raises(LoadError, match="a device, not a file"):
+        uphmodel.load("/dev/zero")

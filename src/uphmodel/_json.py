@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 import sys
 import typing
 import warnings
@@ -395,11 +396,19 @@ def _read_file(
             limits=limits,
         )
     path = Path(os.fspath(file))
+    mode = os.stat(path).st_mode  # a path that is not there: the OSError open() would raise
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        problem = "a device, not a file: it may never end (/dev/zero), so it is not read"
+        raise LoadError([Problem("", problem)], str(path))
     return reader(path.read_bytes(), source=str(path), strict=strict, limits=limits)
 
 
 def load(file: PathOrFile, *, strict: bool = False, limits: Limits | None = None) -> Plan:
-    """Read a plan from a path or an open file (text or binary); see :func:`loads`."""
+    """Read a plan from a path or an open file (text or binary); see :func:`loads`.
+
+    A path that cannot be opened raises the ``OSError`` that :func:`open` would; a device such
+    as ``/dev/zero`` is a :class:`LoadError` rather than read for ever. A pipe is read to its
+    end."""
     return _read_file(file, loads, strict, limits)
 
 

@@ -277,7 +277,7 @@ def _exists(plan: Plan, pointer: str) -> bool:
     value: Any = plan
     for step in _steps(pointer):
         if isinstance(value, tuple):
-            if not step.isdigit() or int(step) >= len(value):
+            if not (step.isascii() and step.isdigit()) or int(step) >= len(value):
                 return False
             value = value[int(step)]
         elif attrs.has(type(value)) and hasattr(value, step):
