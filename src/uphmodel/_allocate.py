@@ -130,8 +130,9 @@ _INDEX: list[tuple[tuple[AllocationKey, ...], dict[str, AllocationKey]]] = []
 def _keys_by_id(plan: Plan) -> dict[str, AllocationKey]:
     """The plan's keys by id (the first of an id twice), kept for the last plan asked about."""
     keys = plan.allocation_keys
-    if _INDEX and _INDEX[0][0] is keys:
-        return _INDEX[0][1]
+    last = _INDEX[-1] if _INDEX else None  # one read: another thread may replace it
+    if last is not None and last[0] is keys:
+        return last[1]
     index: dict[str, AllocationKey] = {}
     for key in keys:
         index.setdefault(key.id, key)
