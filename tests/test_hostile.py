@@ -325,3 +325,21 @@ def test_this_and_next_year_in_years_the_calendar_lacks(year: int) -> None:
 def test_a_device_is_refused_not_read_for_ever() -> None:
     with pytest.raises(LoadError, match="a device, not a file"):
         uphmodel.load("/dev/zero")
+
+
+def test_the_garbage_collector_is_paused_only_while_a_plan_is_read() -> None:
+    import gc
+
+    text = uphmodel.dumps(uphmodel.examples.load("norrbotten-2021"))
+    assert gc.isenabled()
+    uphmodel.loads(text)
+    assert gc.isenabled()
+    with pytest.raises(LoadError):
+        uphmodel.loads("{")
+    assert gc.isenabled()  # on again after a failure
+    gc.disable()
+    try:
+        uphmodel.loads(text)
+        assert not gc.isenabled()  # a program that turned it off keeps it off
+    finally:
+        gc.enable()

@@ -27,6 +27,7 @@ import attrs
 
 from uphmodel._errors import LoadError, Problem, UphError
 from uphmodel._frozen import FrozenMap, JsonValue, freeze, thaw
+from uphmodel._gc import paused
 from uphmodel._json import json_text, loads, parse_json
 from uphmodel._limits import exact
 from uphmodel._upgrade import SCHEMA_VERSION
@@ -393,6 +394,7 @@ def _label(plan: Plan) -> str:
 
 
 @exact
+@paused
 def diff(old: Plan, new: Plan) -> PlanDiff:
     """The changes from ``old`` to ``new``.
 
@@ -621,6 +623,7 @@ def _replay(plan: Plan, changes: PlanDiff) -> _Document:
     return document
 
 
+@paused
 def apply(plan: Plan, changes: PlanDiff) -> Plan:
     """``plan`` with ``changes`` applied: ``apply(old, diff(old, new)) == new``.
 

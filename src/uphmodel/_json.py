@@ -26,6 +26,7 @@ import cattrs
 
 from uphmodel._atomic import replacing
 from uphmodel._errors import LoadError, Problem
+from uphmodel._gc import paused
 from uphmodel._limits import Limits, width
 from uphmodel._text import quote, shown
 from uphmodel._upgrade import (
@@ -254,6 +255,7 @@ def _version_problems(data: dict[str, Any], source: str | None, kind: str) -> li
     return []
 
 
+@paused
 def _read(
     text: str | bytes,
     cls: type[T],
@@ -489,6 +491,7 @@ def _document(record: Any, cls: type[Any], function: str) -> str:
     return json_text(document(record))
 
 
+@paused
 def dumps(plan: Plan) -> str:
     """The canonical JSON text of ``plan``, ending with a newline."""
     return _document(plan, Plan, "dumps")

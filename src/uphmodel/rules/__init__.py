@@ -15,6 +15,7 @@ from typing import Any
 
 import attrs
 
+from uphmodel._gc import paused
 from uphmodel._limits import exact
 from uphmodel.model import Framework, Plan
 from uphmodel.rules._engine import (
@@ -159,6 +160,7 @@ RULES: tuple[Rule, ...] = (
 
 
 @exact
+@paused
 def check(
     plan: Plan,
     *,
