@@ -14,7 +14,6 @@ beyond reading them (a reordered list adds O(*k*²) for its *k* items moved).
 
 from __future__ import annotations
 
-import copy
 import enum
 import itertools
 import json
@@ -617,7 +616,7 @@ def _where(path: Sequence[Step]) -> str:
 
 
 def _replay(plan: Plan, changes: PlanDiff) -> _Document:
-    document = _Document(copy.deepcopy(plan_data(plan)))
+    document = _Document(plan_data(plan))  # fresh data of our own: changed in place, no copy
     for change in changes:
         document.apply(change)
     return document
