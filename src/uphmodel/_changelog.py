@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import enum
-import functools
 import json
 import typing
 from collections.abc import Sequence
 from decimal import Decimal
 from json.encoder import encode_basestring  # the C encoder of json.dumps(ensure_ascii=False)
-from types import UnionType
 from typing import Any
 
 import attrs
@@ -18,6 +16,7 @@ from uphmodel._diff import Change, ChangeKind, PlanDiff, Step, diff, plan_data
 from uphmodel._frozen import FrozenMap, JsonValue
 from uphmodel._limits import exact
 from uphmodel._text import figure
+from uphmodel._typed import hints, without_none
 from uphmodel.formats._headings import WORDS
 from uphmodel.frameworks import builtin
 from uphmodel.frameworks._catalogue import in_use
@@ -176,19 +175,6 @@ def _quote(value: str, language: str) -> str:
     return f"”{value}”" if language == "sv" else f"“{value}”"
 
 
-@functools.cache
-def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
-
-
-def _strip(hint: Any) -> Any:
-    """``X`` of ``X | None``."""
-    if typing.get_origin(hint) in (typing.Union, UnionType):
-        parts = [p for p in typing.get_args(hint) if p is not type(None)]
-        return parts[0] if len(parts) == 1 else hint
-    return hint
-
-
 def _element(hint: Any) -> Any:
     """``X`` of ``tuple[X, ...]``."""
     args = typing.get_args(hint)
@@ -201,18 +187,18 @@ def _hint_at(path: Sequence[Step]) -> Any:
     cls: Any = Plan
     hint: Any = None
     for step in path:
-        if not (isinstance(cls, type) and attrs.has(cls)) or step.field not in _hints(cls):
+        if not (isinstance(cls, type) and attrs.has(cls)) or step.field not in hints(cls):
             return None
-        hint = _strip(_hints(cls)[step.field])
+        hint = without_none(hints(cls)[step.field])
         if step.key is not None:
-            hint = _strip(_element(hint))
-        cls = _strip(_element(hint))
+            hint = without_none(_element(hint))
+        cls = without_none(_element(hint))
     return hint
 
 
 def _label(value: str, hint: Any, language: str) -> str | None:
     """The label of a coded value, when ``hint`` is the enum it is a value of."""
-    kind = _strip(_element(hint)) if hint is not None else None
+    kind = without_none(_element(hint)) if hint is not None else None
     if isinstance(kind, type) and issubclass(kind, enum.Enum):
         try:
             member = kind(value)

@@ -35,11 +35,8 @@ def shown(value: object, limit: int = 80) -> str:
     """
     if isinstance(value, str):
         return quote(value, limit)
-    if isinstance(value, Decimal):
-        text = str(value)
-        return text if len(text) <= limit else f"{text[:limit]}… ({len(text):,} characters)"
     try:
-        text = repr(value)
+        text = str(value) if isinstance(value, Decimal) else repr(value)
     except (ValueError, RecursionError):  # an int too long for str(), a value nested too deep
         return f"a {type(value).__name__} too large to show"
     if len(text) <= limit:

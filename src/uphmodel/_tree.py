@@ -10,6 +10,7 @@ from typing import Any, TypeVar, cast
 import attrs
 
 from uphmodel._period import Period
+from uphmodel._typed import hints
 
 __all__ = ["rebuild", "update", "walk"]
 
@@ -38,11 +39,11 @@ def _record_fields(cls: type) -> tuple[str, ...]:
     fields): a walk need not look anywhere else."""
     found = _RECORD_FIELDS.get(cls)
     if found is None:
-        hints = typing.get_type_hints(cls)
+        annotations = hints(cls)
         found = _RECORD_FIELDS[cls] = tuple(
             f.name
             for f in attrs.fields(cls)
-            if f.metadata.get("uph") != "extra" and _may_hold_records(hints.get(f.name, Any))
+            if f.metadata.get("uph") != "extra" and _may_hold_records(annotations.get(f.name, Any))
         )
     return found
 

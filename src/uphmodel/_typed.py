@@ -17,7 +17,26 @@ import attrs
 from uphmodel._errors import InvalidType
 from uphmodel._text import shown
 
-__all__ = ["typed"]
+__all__ = ["hints", "typed", "without_none"]
+
+
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def hints(cls: type) -> dict[str, Any]:
+    """The resolved annotations of a record's fields, read once per class."""
+    found = _HINTS.get(cls)
+    if found is None:
+        found = _HINTS[cls] = typing.get_type_hints(cls)
+    return found
+
+
+def without_none(hint: Any) -> Any:
+    """``X`` of ``X | None`` (a union of more than one type besides None stays as it is)."""
+    if typing.get_origin(hint) in (typing.Union, UnionType):
+        parts = [p for p in typing.get_args(hint) if p is not type(None)]
+        return parts[0] if len(parts) == 1 else hint
+    return hint
 
 
 class _TypeCheck:
@@ -32,7 +51,7 @@ class _TypeCheck:
         self.expected = ""
 
     def resolve(self, cls: type) -> tuple[type, ...]:
-        hint = typing.get_type_hints(cls)[self.name]
+        hint = hints(cls)[self.name]
         parts = (
             typing.get_args(hint)
             if typing.get_origin(hint) in (typing.Union, UnionType)
