@@ -5,7 +5,9 @@ Run ``python benchmarks/plan.py [--scale S]``. It builds a deterministic plan (`
 ``--scale 2.1`` is about 1.7 MB with ~420 activities and ~840 indicators of ~10 observations
 each) and prints, best of a few runs:
 
-- ``loads`` ÷ ``json.loads`` of the same text (with ``parse_float=Decimal``);
+- ``loads`` ÷ ``json.loads`` of the same text (with ``parse_float=Decimal``), and beside it
+  the same for msgspec and pydantic models of the same schema where they are installed
+  (``_others.py``);
 - ``dumps`` ÷ ``json.dumps`` of the same dicts (``indent=2``, ``ensure_ascii=False``);
 - ``check`` ÷ ``loads``;
 - ``diff`` of two versions 1 % apart ÷ ``loads``, and ``apply`` ÷ ``loads``;
@@ -21,6 +23,7 @@ many plans, on one core and on a process pool.
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
 import json
 import subprocess
@@ -36,6 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import attrs
 from _generate import plan_document
+from _others import msgspec_loads, pydantic_loads
 
 import uphmodel
 from uphmodel._json import json_text
@@ -96,26 +100,31 @@ def _at_ten_times(scale: float, size: int) -> tuple[float, float, float]:
     return len(text) / size, diff, apply
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--scale", type=float, default=1.2, help="plan size (1.2: about 1 MB)")
-    args = parser.parse_args()
-    text = json_text(plan_document(3, seed=7, scale=args.scale))
-    data = json.loads(text, parse_float=Decimal)
-    plan = uphmodel.loads(text)
-    print(f"a plan of {len(text) / 1e6:.2f} MB: {len(plan.activities)} activities, "
-          f"{len(plan.indicators)} indicators, "
-          f"{sum(len(i.observations) for i in plan.indicators)} observations")  # fmt: skip
-    rows: list[tuple[str, float, str]] = []
+Row = tuple[str, float, str]
 
-    json_loads = best(lambda: json.loads(text, parse_float=Decimal))
-    loads = best(lambda: uphmodel.loads(text))
+
+def measure(scale: float) -> tuple[list[Row], str]:
+    """The ratios of one plan of ``scale`` (see the module), and a line of absolute times."""
+    text = json_text(plan_document(3, seed=7, scale=scale))
+    plan = uphmodel.loads(text)
+    observations = sum(len(i.observations) for i in plan.indicators)
+    print(f"a plan of {len(text) / 1e6:.2f} MB: {len(plan.activities)} activities, "
+          f"{len(plan.indicators)} indicators, {observations} observations")  # fmt: skip
+    rows: list[Row] = []
+
+    json_loads = best(lambda: json.loads(text, parse_float=Decimal), runs=5)
+    loads = best(lambda: uphmodel.loads(text), runs=5)
     rows.append(("loads ÷ json.loads", loads / json_loads, "≤ 3"))
+    for name, other in (("msgspec", msgspec_loads()), ("pydantic", pydantic_loads())):
+        if other is not None:
+            seconds = best(functools.partial(other, text), runs=5)
+            rows.append((f"  {name} model of the same schema ÷ json.loads",
+                         seconds / json_loads, "(for comparison)"))  # fmt: skip
     plain = json.loads(text)  # floats: json.dumps cannot write Decimal
     json_dumps = best(lambda: json.dumps(plain, indent=2, ensure_ascii=False))
     dumps = best(lambda: uphmodel.dumps(plan))
     rows.append(("dumps ÷ json.dumps", dumps / json_dumps, "≤ 1.5"))
-    check = best(lambda: uphmodel.check(plan), runs=2)
+    check = best(lambda: uphmodel.check(plan), runs=3)
     rows.append(("check ÷ loads", check / loads, "≤ 1"))
     new = revised(plan)
     changes = uphmodel.diff(plan, new)
@@ -124,7 +133,7 @@ def main() -> None:
     apply = best(lambda: uphmodel.apply(plan, changes), runs=2)
     rows.append(("apply ÷ loads", apply / loads, "—"))
 
-    grow, big_diff, big_apply = _at_ten_times(args.scale, len(text))
+    grow, big_diff, big_apply = _at_ten_times(scale, len(text))
     rows.append((f"diff at {grow:.1f}× the size ÷ diff", big_diff / diff, f"≤ {grow * 1.1:.1f}"))
     rows.append((f"apply at {grow:.1f}× ÷ apply", big_apply / apply, f"≤ {grow * 1.1:.1f}"))
 
@@ -134,14 +143,25 @@ def main() -> None:
     ours = import_time("uphmodel")
     theirs = import_time("attrs, cattrs, dateutil.rrule, dateutil.relativedelta")
     rows.append(("import uphmodel ÷ attrs+cattrs+dateutil", ours / theirs, "≤ 1.5"))
-    del data
+    times = (f"json.loads {json_loads * 1000:.0f} ms, loads {loads * 1000:.0f} ms, "
+             f"dumps {dumps * 1000:.0f} ms, check {check * 1000:.0f} ms, "
+             f"diff {diff * 1000:.0f} ms, import {ours * 1000:.0f} ms")  # fmt: skip
+    return rows, times
 
-    print(f"\n  {'':<44} {'ratio':>7}  target")
+
+def show(rows: list[Row]) -> None:
+    print(f"\n  {'':<52} {'ratio':>7}  target")
     for label, ratio, target in rows:
-        print(f"  {label:<44} {ratio:6.2f}×  {target}")
-    print(f"\n  (json.loads {json_loads * 1000:.0f} ms, loads {loads * 1000:.0f} ms, "
-          f"dumps {dumps * 1000:.0f} ms, check {check * 1000:.0f} ms, "
-          f"diff {diff * 1000:.0f} ms, import {ours * 1000:.0f} ms)")  # fmt: skip
+        print(f"  {label:<52} {ratio:6.2f}×  {target}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--scale", type=float, default=1.2, help="plan size (1.2: about 1 MB)")
+    args = parser.parse_args()
+    rows, times = measure(args.scale)
+    show(rows)
+    print(f"\n  ({times})")
 
 
 if __name__ == "__main__":

@@ -80,7 +80,29 @@ def test_an_executor_gives_the_same_portfolio(folder: Path) -> None:
             u.source for u in Portfolio.load(folder).unloaded
         ]
         checked = plain.check(executor=processes)
+        progress = plain.progress(executor=processes)
+        tables = plain.tables(executor=processes)
     assert checked.reports == plain.check().reports
+    assert progress.rows == plain.progress().rows
+    assert tables == plain.tables()
+
+
+def test_check_files_reads_and_checks_where_the_executor_runs(folder: Path) -> None:
+    """Only reports come back: the same as loading the portfolio and checking it."""
+    files = [folder / "json", folder / "broken"]
+    loaded = Portfolio.load(files)
+    expected = loaded.check(profile="draft")
+    plain = Portfolio.check_files(files, profile="draft")
+    assert plain.reports == expected.reports
+    assert list(plain.reports) == loaded.keys()  # ids, and id@version where plans share one
+    assert plain.unloaded == loaded.unloaded
+    assert plain.summary().endswith(", 4 files not loaded")
+    with ProcessPoolExecutor(2) as processes:
+        pooled = Portfolio.check_files(files, executor=processes, profile="draft")
+    assert pooled.reports == expected.reports
+    assert pooled.unloaded == loaded.unloaded
+    with pytest.raises(TypeError):
+        Portfolio.check_files(folder / "json", nonsense=True)
 
 
 def test_a_progress_bar_when_asked_and_silence_without_tqdm(

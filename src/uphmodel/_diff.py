@@ -27,10 +27,10 @@ import attrs
 from uphmodel._errors import LoadError, Problem, UphError
 from uphmodel._frozen import FrozenMap, JsonValue, freeze, thaw
 from uphmodel._gc import paused
-from uphmodel._json import json_text, loads, parse_json
+from uphmodel._json import json_text, loads, parse_json, unstructure
 from uphmodel._limits import exact
 from uphmodel._upgrade import SCHEMA_VERSION
-from uphmodel.converter import describe, make_converter
+from uphmodel.converter import describe
 from uphmodel.model import GoalFate, Plan
 from uphmodel.model._repr import html_table
 
@@ -47,8 +47,6 @@ __all__ = [
     "history",
     "to_json_patch",
 ]
-
-_CONVERTER = make_converter()
 
 
 class DiffError(UphError, ValueError):
@@ -384,8 +382,7 @@ def _number_text(value: int | Decimal) -> str:
 
 def plan_data(plan: Plan) -> dict[str, Any]:
     """The plan as canonical JSON data (without ``schema_version``)."""
-    data: dict[str, Any] = _CONVERTER.unstructure(plan)
-    return data
+    return unstructure(plan)
 
 
 def _label(plan: Plan) -> str:

@@ -26,6 +26,7 @@ import cattrs
 
 from uphmodel._atomic import replacing
 from uphmodel._errors import LoadError, Problem
+from uphmodel._fast import Builders, Unstructurers
 from uphmodel._gc import paused
 from uphmodel._limits import Limits, width
 from uphmodel._text import quote, shown
@@ -91,14 +92,16 @@ class _Reader:
         return obj
 
     def floats(self, text: str) -> Decimal:
-        if len(text) > self.digits or "e" in text or "E" in text:
+        number = Decimal(text)
+        if (len(text) > self.digits or "e" in text or "E" in text) and width(number) > self.digits:
             self.suspect = True
-        return Decimal(text)
+        return number
 
     def ints(self, text: str) -> int:
-        if len(text) > self.digits:
+        number = int(text)
+        if len(text) > self.digits and width(number) > self.digits:
             self.suspect = True
-        return int(text)
+        return number
 
 
 _NOT_BRACKET = re.compile(r"[^\[\]{}]+")
@@ -255,6 +258,82 @@ def _version_problems(data: dict[str, Any], source: str | None, kind: str) -> li
     return []
 
 
+_SPACE_BEFORE_COLON = re.compile(r'"[ \t\n\r]+:')
+_ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
+_BUILDERS: dict[tuple[bool, int], Builders] = {}
+
+
+def _builders(strict: bool, depth: int) -> Builders:
+    """The fast path's structure functions for reading leniently or ``strict``ly within a
+    nesting ``depth``, made the first time they are needed."""
+    found = _BUILDERS.get((strict, depth))
+    if found is None:
+        conv = _STRICT if strict else _CONVERTER
+        found = Builders(conv, (Plan, Framework, Crosswalk), strict=strict, limit=depth)
+        _BUILDERS[(strict, depth)] = found
+    return found
+
+
+def _quick(text: str | bytes, cls: type[T], strict: bool, limits: Limits) -> T | None:
+    """The record of ``text`` by the fast path (:mod:`uphmodel._fast`), or ``None`` when the
+    document needs the detailed path: when it may hold a problem (a key given twice, a lone
+    surrogate, a number or text past ``limits``, a value the fast path does not expect) or
+    is of another schema version. Never raises for what the document holds."""
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8-sig")  # strict UTF-8 holds no lone surrogates
+        except UnicodeDecodeError:
+            return None
+    elif not isinstance(text, str):
+        return None
+    else:
+        if text.startswith("\ufeff"):
+            text = text[1:]
+        try:
+            text.encode("utf-16-le")  # refuses lone surrogates, and is fast for any text
+        except UnicodeEncodeError:
+            return None
+    if (
+        len(text) > limits.value_size
+        or _ESCAPED_SURROGATE.search(text)
+        # Keys are counted by the '":' that ends each: exact when no space comes between a
+        # key and its colon (a '":' inside a text only makes the count too high).
+        or _SPACE_BEFORE_COLON.search(text)
+    ):
+        return None
+    reader = _Reader(limits)
+    try:
+        data = json.loads(
+            text,
+            parse_float=reader.floats,
+            parse_int=reader.ints,
+            parse_constant=_reject_constant,
+        )
+    except (ValueError, RecursionError):
+        return None
+    if reader.suspect or type(data) is not dict or data.get("schema_version") != SCHEMA_VERSION:
+        return None
+    del data["schema_version"]
+    count = [1]  # the keys of every object, schema_version already counted
+    try:
+        record: T = _builders(strict, limits.depth).build(cls, data, count)
+    except Exception:  # whatever the fast path did not expect: the detailed path says what
+        return None
+    return record if count[0] == _keys_at_least(text, count[0]) else None
+
+
+def _keys_at_least(text: str, parsed: int) -> int:
+    """A count of the keys written in ``text`` that is never lower than the true count: equal
+    to ``parsed`` (the keys the parsed objects hold) only if no key is given twice, since the
+    objects then hold fewer. Every key ends in '":' (no space comes before its colon, as
+    :func:`_quick` made sure); a text can hold '":' too, escaped as '\\":' unless it holds an
+    escaped backslash."""
+    keys = text.count('":')
+    if keys != parsed and "\\\\" not in text:
+        keys -= text.count('\\":')
+    return keys
+
+
 @paused
 def _read(
     text: str | bytes,
@@ -265,7 +344,11 @@ def _read(
     strict: bool,
     limits: Limits | None = None,
 ) -> T:
-    """A record of ``cls`` from a document of ``kind``: parsed, upgraded, structured."""
+    """A record of ``cls`` from a document of ``kind``: parsed, upgraded, structured; by the
+    fast path when it can, else by the detailed path, which reports every problem."""
+    quick = _quick(text, cls, strict, limits or _LIMITS)
+    if quick is not None:
+        return quick
     data = _parse(text, source, limits)
     if not isinstance(data, dict):
         raise LoadError([Problem("", f"a {kind} document must be a JSON object")], source)
@@ -307,9 +390,20 @@ def structure(
     return record
 
 
+_UNSTRUCTURERS: list[Unstructurers] = []
+
+
+def unstructure(record: Plan | Framework | Crosswalk) -> dict[str, Any]:
+    """The JSON data of a plan, framework or crosswalk (without ``schema_version``): what the
+    converter gives, by functions generated for the records (:class:`Unstructurers`)."""
+    if not _UNSTRUCTURERS:
+        _UNSTRUCTURERS.append(Unstructurers(_CONVERTER, (Plan, Framework, Crosswalk)))
+    return _UNSTRUCTURERS[0].unstructure(record)
+
+
 def document(record: Any) -> dict[str, Any]:
     """A plan, framework or crosswalk as the JSON data of its canonical document."""
-    return {"schema_version": SCHEMA_VERSION, **_CONVERTER.unstructure(record)}
+    return {"schema_version": SCHEMA_VERSION, **unstructure(record)}
 
 
 def loads(

@@ -12,7 +12,7 @@ import attrs
 from uphmodel._period import Period
 from uphmodel._typed import hints
 
-__all__ = ["rebuild", "update", "walk"]
+__all__ = ["rebuild", "records", "update", "walk"]
 
 T = TypeVar("T")
 
@@ -49,22 +49,39 @@ def _record_fields(cls: type) -> tuple[str, ...]:
 
 
 def walk(value: Any, path: str = "") -> Iterator[tuple[str, Any]]:
-    """Every record inside ``value`` (itself included) with its JSON Pointer."""
+    """Every record inside ``value`` (itself included) with its JSON Pointer, parents before
+    their children, in the order of the fields."""
+    return iter(records(value, path))
+
+
+def records(value: Any, path: str = "") -> list[tuple[str, Any]]:
+    """What :func:`walk` yields, as a list (made in one pass, without a generator per level)."""
+    out: list[tuple[str, Any]] = []
+    fields = _RECORD_FIELDS
+    append = out.append
+
+    def visit(value: Any, path: str) -> None:
+        names = fields.get(type(value))
+        if names is None:
+            if not _is_record(value):
+                return
+            names = _record_fields(type(value))
+        append((path, value))
+        for name in names:
+            field = getattr(value, name)
+            if type(field) is tuple:
+                for i, item in enumerate(field):
+                    if type(item) is not str:  # a tuple of ids holds no records
+                        visit(item, f"{path}/{name}/{i}")
+            elif field is not None:
+                visit(field, f"{path}/{name}")
+
     if isinstance(value, tuple):
         for i, item in enumerate(value):
-            yield from walk(item, f"{path}/{i}")
-        return
-    if not _is_record(value):
-        return
-    yield path, value
-    for name in _record_fields(type(value)):
-        field = getattr(value, name)
-        if isinstance(field, tuple):
-            for i, item in enumerate(field):
-                if type(item) is not str:  # a tuple of ids holds no records
-                    yield from walk(item, f"{path}/{name}/{i}")
-        elif field is not None:
-            yield from walk(field, f"{path}/{name}")
+            visit(item, f"{path}/{i}")
+    else:
+        visit(value, path)
+    return out
 
 
 def rebuild(value: T, change: Callable[[Any], Any]) -> T:

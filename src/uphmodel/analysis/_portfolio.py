@@ -28,7 +28,7 @@ from uphmodel._tree import walk
 from uphmodel.analysis._progress import COLUMNS as PROGRESS_COLUMNS
 from uphmodel.analysis._progress import progress_table
 from uphmodel.formats._files import plan_files, read_plans
-from uphmodel.formats._frames import PLAN_COLUMN, plan_keys, to_frames
+from uphmodel.formats._frames import PLAN_COLUMN, keys_of, plan_keys, to_frames
 from uphmodel.formats._layout import layout
 from uphmodel.formats._tables import Table, _columns, to_tables
 from uphmodel.frameworks import builtin
@@ -75,6 +75,20 @@ def _read(path: str) -> list[Plan] | Unloaded:
         return Unloaded(path, (Problem("", message),))
     except Exception as exc:  # one broken file never stops a portfolio; say what happened
         return Unloaded(path, (Problem("", f"{type(exc).__name__}: {exc}"),))
+
+
+def _check_file(arguments: tuple[str, dict[str, Any]]) -> list[Checked] | Unloaded:
+    """The plans in one file read and checked, keeping only their reports (run in a worker:
+    only the reports travel back)."""
+    path, options = arguments
+    read = _read(path)
+    if isinstance(read, Unloaded):
+        return read
+    return [(plan.id, plan.version, check(plan, **options)) for plan in read]
+
+
+#: A plan checked where it was read: its id, its version and its report.
+Checked = tuple[str, "str | None", Report]
 
 
 def _paths(given: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> list[str]:
@@ -224,6 +238,7 @@ class PortfolioCheck:
     """
 
     reports: FrozenMap[str, Report]
+    unloaded: tuple[Unloaded, ...] = ()
 
     def findings(self) -> Table:
         """Every finding of every plan, one row each, the plan in ``_plan``."""
@@ -263,10 +278,13 @@ class PortfolioCheck:
         return Table("check_by_rule", ("rule", "severity", "findings", "plans"), rows)
 
     def summary(self) -> str:
-        """One line: how many plans, and how many of them have errors."""
+        """One line: how many plans, and how many of them have errors (and how many files
+        could not be read, if any)."""
         failing = sum(1 for r in self.reports.values() if r.errors)
         total = sum(len(r) for r in self.reports.values())
-        return f"{len(self.reports)} plans, {failing} with errors, {total} findings"
+        count = len(self.unloaded)
+        broken = f", {count} file{'s' if count != 1 else ''} not loaded" if count else ""
+        return f"{len(self.reports)} plans, {failing} with errors, {total} findings{broken}"
 
     def __repr__(self) -> str:
         return f"PortfolioCheck({self.summary()})"
@@ -338,6 +356,33 @@ class Portfolio:
                 sources.extend([path] * len(result))
         return cls(plans, sources, tuple(unloaded))
 
+    @staticmethod
+    def check_files(
+        files: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+        *,
+        executor: Executor | None = None,
+        progress: bool = False,
+        **options: Any,
+    ) -> PortfolioCheck:
+        """The plans in ``files`` (as for :meth:`load`) read and checked (``options`` as for
+        :func:`~uphmodel.check`), keeping only the reports and the files that could not be
+        read. On an ``executor`` each file is read and checked where it runs, so only reports
+        travel back: the way to check a national portfolio on every core, or on a cluster.
+        The reports are keyed as :meth:`keys` names plans (a ``ValueError`` when two plans
+        share an id and a version)."""
+        found = _paths(files)
+        work = [(path, options) for path in found]
+        checked: list[Checked] = []
+        unloaded: list[Unloaded] = []
+        for result in _map(_check_file, work, executor, progress, "check"):
+            if isinstance(result, Unloaded):
+                unloaded.append(result)
+            else:
+                checked.extend(result)
+        keys = keys_of([(plan_id, version) for plan_id, version, _ in checked])
+        reports = FrozenMap(zip(keys, (report for _, _, report in checked), strict=True))
+        return PortfolioCheck(reports, tuple(unloaded))
+
     def __len__(self) -> int:
         return len(self.plans)
 
@@ -397,11 +442,12 @@ class Portfolio:
                   if all(test(p) for test in tests)]  # fmt: skip
         return Portfolio([p for p, _ in chosen], [s for _, s in chosen], self.unloaded)
 
-    def tables(self) -> dict[str, Table]:
+    def tables(self, *, executor: Executor | None = None) -> dict[str, Table]:
         """The tables of every plan (:func:`~uphmodel.to_tables`), one table per kind of
-        record, each row naming its plan in the first column, ``_plan``."""
+        record, each row naming its plan in the first column, ``_plan``; made on
+        ``executor`` where given."""
         keys = self.keys()
-        per_plan = [to_tables(p) for p in self.plans]
+        per_plan = list(_map(to_tables, self.plans, executor, False, "tables"))
         out: dict[str, Table] = {}
         for name, spec in layout().items():
             rows = tuple(

@@ -14,6 +14,7 @@ apart). Needs the ``pandas`` extra.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -52,15 +53,21 @@ def as_plans(plans: Plan | Iterable[Plan]) -> list[Plan]:
 def plan_keys(plans: Sequence[Plan]) -> list[str]:
     """What names each plan in the ``_plan`` column: its id, or ``id@version`` where several
     plans share an id. Raises ``ValueError`` when two plans cannot be told apart."""
-    ids = [p.id for p in plans]
-    keys = [p.id if ids.count(p.id) == 1 else f"{p.id}@{p.version}" for p in plans]
-    for index, key in enumerate(keys):
-        if keys.index(key) != index:
-            plan = plans[index]
+    return keys_of([(p.id, p.version) for p in plans])
+
+
+def keys_of(plans: Sequence[tuple[str, str | None]]) -> list[str]:
+    """:func:`plan_keys` of plans given by their ids and versions."""
+    shared = Counter(plan_id for plan_id, _ in plans)
+    keys = [i if shared[i] == 1 else f"{i}@{version}" for i, version in plans]
+    seen: set[str] = set()
+    for (plan_id, version), key in zip(plans, keys, strict=True):
+        if key in seen:
             raise ValueError(
-                f"two plans are both {plan.id!r}, version {plan.version!r}: "
+                f"two plans are both {plan_id!r}, version {version!r}: "
                 "plans with one id need different versions to be told apart"
             )
+        seen.add(key)
     return keys
 
 

@@ -240,12 +240,24 @@ class Catalogue:
 def coded_fields(record: Any) -> Iterator[tuple[str, FrameworkKind, tuple[str, ...]]]:
     """The fields of ``record`` that refer to codes: name, kind, references (a one-tuple for a
     field of a single code)."""
-    for field in attrs.fields(type(record)):
-        kind = field.metadata.get("codes")
-        if kind is None:
-            continue
-        value = getattr(record, field.name)
-        yield field.name, FrameworkKind(kind), value if isinstance(value, tuple) else (value,)
+    for name, kind in coded_names(type(record)):
+        value = getattr(record, name)
+        yield name, kind, value if isinstance(value, tuple) else (value,)
+
+
+_CODED: dict[type, tuple[tuple[str, FrameworkKind], ...]] = {}
+
+
+def coded_names(cls: type) -> tuple[tuple[str, FrameworkKind], ...]:
+    """The fields of a record class that refer to codes, with the kind of their frameworks."""
+    found = _CODED.get(cls)
+    if found is None:
+        found = _CODED[cls] = tuple(
+            (f.name, FrameworkKind(f.metadata["codes"]))
+            for f in attrs.fields(cls)
+            if f.metadata.get("codes") is not None
+        )
+    return found
 
 
 def in_use(plan: Plan) -> tuple[str, ...]:

@@ -19,6 +19,7 @@ from typing import Any
 import attrs
 
 from uphmodel._frozen import EMPTY, FrozenMap
+from uphmodel._tree import records
 from uphmodel.frameworks import Catalogue, builtin
 from uphmodel.model import Framework, Plan
 from uphmodel.model._repr import html_table
@@ -240,6 +241,28 @@ class CheckContext:
     def index(self) -> Index:
         """Where every item with an id is (computed once per check)."""
         return Index(self.plan)
+
+    @cached_property
+    def records(self) -> tuple[tuple[str, Any], ...]:
+        """Every record of the plan with its JSON Pointer (:func:`~uphmodel._tree.walk`),
+        found once per check and shared by the rules."""
+        return tuple(records(self.plan))
+
+    @cached_property
+    def _by_type(self) -> dict[type, list[tuple[str, Any]]]:
+        found: dict[type, list[tuple[str, Any]]] = {}
+        for path, record in self.records:
+            found.setdefault(type(record), []).append((path, record))
+        return found
+
+    def of(self, *kinds: type) -> Iterator[tuple[str, Any]]:
+        """The records of the plan of these classes (each class's records in plan order)."""
+        for kind in kinds:
+            yield from self._by_type.get(kind, ())
+
+    def having(self, fields: Callable[[type], tuple[Any, ...]]) -> Iterator[tuple[str, Any]]:
+        """The records of every class for which ``fields(cls)`` is not empty."""
+        return self.of(*(kind for kind in self._by_type if fields(kind)))
 
     @cached_property
     def catalogue(self) -> Catalogue:

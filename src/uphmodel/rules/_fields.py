@@ -8,7 +8,6 @@ from collections.abc import Iterator
 import attrs
 
 from uphmodel._text import did_you_mean
-from uphmodel._tree import walk
 from uphmodel.converter import unknown_field_message
 from uphmodel.model import (
     Plan,
@@ -27,7 +26,7 @@ def _escape(key: str) -> str:
 
 
 def _unknown(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
-    for path, record in walk(plan):
+    for path, record in ctx.records:
         if not record.extra:
             continue
         known = [f.name for f in attrs.fields(type(record)) if f.name != "extra"]
@@ -41,7 +40,7 @@ def _unknown(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
 
 
 def _inferred(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
-    for path, record in walk(plan):
+    for path, record in ctx.records:
         provenance = getattr(record, "provenance", None)
         if provenance is None:
             continue

@@ -66,37 +66,59 @@ def _domain(measure: MeasureKind, value: Decimal) -> str | None:
 def _values(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
     for i, indicator in enumerate(plan.indicators):
         measure = indicator.measure
-        for path, entry in _values_of(indicator, i):
-            for field, message in _form(entry):
-                yield Finding(path=f"{path}/{field}", item=indicator.id, message=message)
-            value = entry.value
-            if value is None or measure is None:
-                continue
-            where = f"{path}/value"
-            if measure is MeasureKind.YES_NO:
-                if not isinstance(value, bool):
-                    yield Finding(
-                        path=where, item=indicator.id,
-                        message=f"a yes/no indicator takes true or false, not {value!r}",
-                    )  # fmt: skip
-                continue
-            if measure not in _NUMERIC:
-                continue
-            if isinstance(value, bool):
-                yield Finding(
-                    path=where, item=indicator.id,
-                    message=f"a {measure.value} indicator takes a number, not {value}",
-                )  # fmt: skip
-            elif isinstance(value, str):
-                yield Finding(
-                    path=where, item=indicator.id, severity=WARNING,
-                    message=f"a {measure.value} indicator takes a number; {value!r} is text",
-                )  # fmt: skip
-            else:
-                for field, number in (("value", value), ("upper", entry.upper)):
-                    problem = None if number is None else _domain(measure, number)
+        numeric = measure in _NUMERIC
+        for name in ("baselines", "observations", "targets"):
+            for j, entry in enumerate(getattr(indicator, name)):
+                value = entry.value
+                if (
+                    numeric
+                    and type(value) is Decimal
+                    and entry.stated
+                    and entry.qualifier is None
+                    and entry.upper is None
+                    and entry.of is None
+                ):  # the plain number most figures are: only its domain to check
+                    problem = _domain(measure, value)  # type: ignore[arg-type]
                     if problem:
-                        yield Finding(path=f"{path}/{field}", item=indicator.id, message=problem)
+                        where = f"/indicators/{i}/{name}/{j}/value"
+                        yield Finding(path=where, item=indicator.id, message=problem)
+                    continue
+                yield from _entry(indicator, f"/indicators/{i}/{name}/{j}", entry)
+
+
+def _entry(indicator: Indicator, path: str, entry: Observation | Target) -> Iterator[Finding]:
+    """What is wrong with one baseline, observation or target of ``indicator``."""
+    measure = indicator.measure
+    for field, message in _form(entry):
+        yield Finding(path=f"{path}/{field}", item=indicator.id, message=message)
+    value = entry.value
+    if value is None or measure is None:
+        return
+    where = f"{path}/value"
+    if measure is MeasureKind.YES_NO:
+        if not isinstance(value, bool):
+            yield Finding(
+                path=where, item=indicator.id,
+                message=f"a yes/no indicator takes true or false, not {value!r}",
+            )  # fmt: skip
+        return
+    if measure not in _NUMERIC:
+        return
+    if isinstance(value, bool):
+        yield Finding(
+            path=where, item=indicator.id,
+            message=f"a {measure.value} indicator takes a number, not {value}",
+        )  # fmt: skip
+    elif isinstance(value, str):
+        yield Finding(
+            path=where, item=indicator.id, severity=WARNING,
+            message=f"a {measure.value} indicator takes a number; {value!r} is text",
+        )  # fmt: skip
+    else:
+        for field, number in (("value", value), ("upper", entry.upper)):
+            problem = None if number is None else _domain(measure, number)
+            if problem:
+                yield Finding(path=f"{path}/{field}", item=indicator.id, message=problem)
 
 
 def _target_baseline(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import typing
 from collections.abc import Iterator
+from types import UnionType
 from typing import Any
-
-import attrs
 
 from uphmodel._period import Period
 from uphmodel._text import quote
-from uphmodel._tree import walk
+from uphmodel._typed import hints
 from uphmodel.model import (
     Goal,
     Horizon,
@@ -26,17 +26,38 @@ from uphmodel.rules._engine import (
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 
-def _period_fields(record: Any) -> Iterator[tuple[str, Period]]:
-    for field in attrs.fields(type(record)):
-        value = getattr(record, field.name)
-        if isinstance(value, Period):
-            yield field.name, value
+_PERIOD_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _period_fields(cls: type) -> tuple[str, ...]:
+    """The fields of a record class that can hold a period."""
+    found = _PERIOD_FIELDS.get(cls)
+    if found is None:
+        found = _PERIOD_FIELDS[cls] = tuple(
+            name for name, hint in hints(cls).items() if _may_be_period(hint)
+        )
+    return found
+
+
+def _may_be_period(hint: Any) -> bool:
+    if hint is Period:
+        return True
+    if typing.get_origin(hint) in (typing.Union, UnionType):
+        return any(_may_be_period(arg) for arg in typing.get_args(hint))
+    return not isinstance(hint, type) and typing.get_origin(hint) is None  # Any: it may
 
 
 def _order(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
-    for path, record in walk(plan):
-        for name, period in _period_fields(record):
-            if period.is_reversed:
+    reversed_: dict[int, bool] = {}  # by the id of a period: plans share period objects
+    for path, record in ctx.having(_period_fields):
+        for name in _period_fields(type(record)):
+            period = getattr(record, name)
+            if not isinstance(period, Period):
+                continue
+            known = reversed_.get(id(period))
+            if known is None:
+                known = reversed_[id(period)] = period.is_reversed
+            if known:
                 yield Finding(
                     path=f"{path}/{name}",
                     message=f"the period {period} ends ({period.last_day}) before it starts "
@@ -45,9 +66,7 @@ def _order(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
 
 
 def _readable(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
-    for path, record in walk(plan):
-        if not isinstance(record, Timeline):
-            continue
+    for path, record in ctx.of(Timeline):
         if record.unparsed:
             parts = ", ".join(repr(p) for p in record.unparsed)
             yield Finding(
@@ -126,8 +145,8 @@ def _inferred_periods(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
     if period is not None and period.first_day is not None:
         last = period.last_day
         years = None if last is None else last.year - period.first_day.year + 1
-    for path, record in walk(plan):
-        if not isinstance(record, Timeline) or not record.inferred:
+    for path, record in ctx.of(Timeline):
+        if not record.inferred:
             continue
         several = years is None or years > 1
         why = "; ".join(i.basis or i.field for i in record.inferred)

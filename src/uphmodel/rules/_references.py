@@ -10,9 +10,8 @@ import attrs
 
 from uphmodel._frozen import FrozenMap
 from uphmodel._text import did_you_mean
-from uphmodel._tree import walk
 from uphmodel.frameworks import Catalogue, Resolution, builtin
-from uphmodel.frameworks._catalogue import coded_fields, in_use
+from uphmodel.frameworks._catalogue import coded_fields, coded_names, in_use
 from uphmodel.model import (
     Activity,
     AllocationKey,
@@ -137,8 +136,8 @@ _REFERENCES: dict[type, tuple[tuple[str, tuple[type, ...] | None], ...]] = {
 
 
 def _resolve(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
-    for path, record in walk(plan):
-        for name, kinds in _REFERENCES.get(type(record), ()):
+    for path, record in ctx.of(*_REFERENCES):
+        for name, kinds in _REFERENCES[type(record)]:
             value = getattr(record, name)
             if isinstance(value, FrozenMap):  # keyed by party id
                 pairs = [(f"{path}/{name}/{k}", k) for k in value]
@@ -174,7 +173,7 @@ def _codes(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
                 f"{did_you_mean(framework, catalogue.ids)} (known: {', '.join(catalogue.ids)}); "
                 "define it in own_frameworks or pass it to check(frameworks=...)",
             )
-    for path, record in walk(plan):
+    for path, record in ctx.having(coded_names):
         for name, kind, refs in coded_fields(record):
             single = not isinstance(getattr(record, name), tuple)
             for j, ref in enumerate(refs):

@@ -9,7 +9,6 @@ from typing import Any
 
 import attrs
 
-from uphmodel._tree import walk
 from uphmodel.model import (
     Plan,
 )
@@ -42,14 +41,26 @@ def _emails(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
             )
 
 
+_PERSONAL: dict[type, tuple[str, ...]] = {}
+
+
+def _personal_fields(cls: type) -> tuple[str, ...]:
+    found = _PERSONAL.get(cls)
+    if found is None:
+        found = _PERSONAL[cls] = tuple(
+            f.name for f in attrs.fields(cls) if f.metadata.get("personal")
+        )
+    return found
+
+
 def _personal(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
-    for path, record in walk(plan):
-        for field in attrs.fields(type(record)):
-            if field.metadata.get("personal") and getattr(record, field.name):
+    for path, record in ctx.having(_personal_fields):
+        for name in _personal_fields(type(record)):
+            if getattr(record, name):
                 yield Finding(
-                    path=f"{path}/{field.name}",
+                    path=f"{path}/{name}",
                     item=getattr(record, "id", None),
-                    message=f"holds personal data ({field.name}); uphmodel.redact() removes it "
+                    message=f"holds personal data ({name}); uphmodel.redact() removes it "
                     "before the plan is shared",
                 )
 
