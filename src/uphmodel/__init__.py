@@ -33,18 +33,16 @@ if TYPE_CHECKING:  # what type checkers and editors see; at run time, names load
         Change,
         ChangeKind,
         DiffError,
-        History,
-        ItemEvent,
         PlanDiff,
         Step,
         apply,
         diff,
-        history,
         to_json_patch,
     )
     from uphmodel._errors import InvalidType, InvalidValue, LoadError, Problem, UphError
     from uphmodel._extras import MissingExtra
     from uphmodel._frozen import FrozenMap, JsonValue
+    from uphmodel._history import History, ItemEvent, history
     from uphmodel._inferred import InferredValue, drop_inferred, inferred
     from uphmodel._json import (
         dump,
@@ -193,9 +191,9 @@ _NAMES: dict[str, str] = {
     "ChangeKind": "uphmodel._diff",
     "diff": "uphmodel._diff",
     "DiffError": "uphmodel._diff",
-    "History": "uphmodel._diff",
-    "history": "uphmodel._diff",
-    "ItemEvent": "uphmodel._diff",
+    "History": "uphmodel._history",
+    "history": "uphmodel._history",
+    "ItemEvent": "uphmodel._history",
     "PlanDiff": "uphmodel._diff",
     "Step": "uphmodel._diff",
     "to_json_patch": "uphmodel._diff",

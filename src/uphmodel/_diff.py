@@ -15,7 +15,6 @@ beyond reading them (a reordered list adds O(*k*²) for its *k* items moved).
 from __future__ import annotations
 
 import enum
-import itertools
 import json
 import typing
 from collections.abc import Callable, Iterator, Sequence
@@ -25,10 +24,12 @@ from typing import Any
 import attrs
 
 from uphmodel._errors import LoadError, Problem, UphError
-from uphmodel._frozen import FrozenMap, JsonValue, freeze, thaw
+from uphmodel._fast import same_json
+from uphmodel._frozen import JsonValue, freeze, thaw
 from uphmodel._gc import paused
-from uphmodel._json import json_text, loads, parse_json, unstructure
+from uphmodel._json import json_text, loads, parse_json, same_records, unstructure
 from uphmodel._limits import exact
+from uphmodel._typed import hints
 from uphmodel._upgrade import SCHEMA_VERSION
 from uphmodel.converter import describe
 from uphmodel.model import GoalFate, Plan
@@ -38,13 +39,10 @@ __all__ = [
     "Change",
     "ChangeKind",
     "DiffError",
-    "History",
-    "ItemEvent",
     "PlanDiff",
     "Step",
     "apply",
     "diff",
-    "history",
     "to_json_patch",
 ]
 
@@ -313,11 +311,11 @@ def _field(name: str) -> Callable[[dict[str, Any]], str]:
     return lambda item: str(item[name])
 
 
+#: The field that keys the elements of a plan's list (other than ``id``).
+_TOP_KEY_FIELDS = {"changes": "version", "terms": "term", "focus_areas": "code",
+                   "relations": "plan"}  # fmt: skip
 _TOP_KEYS: dict[str, Callable[[dict[str, Any]], str]] = {
-    "changes": _field("version"),
-    "terms": _field("term"),
-    "focus_areas": _field("code"),
-    "relations": _field("plan"),
+    name: _field(key) for name, key in _TOP_KEY_FIELDS.items()
 }
 _NESTED_KEYS: dict[str, Callable[[dict[str, Any]], str]] = {
     "observations": _value_key,
@@ -358,26 +356,7 @@ def _keys(items: list[Any], keyer: Callable[[dict[str, Any]], str]) -> list[str]
 _MISSING = object()
 
 
-def _same(a: Any, b: Any) -> bool:
-    """Equal as canonical JSON text: ``6.90`` is not ``6.9``, ``true`` is not ``1``.
-
-    Python's ``==`` says ``Decimal("6.90") == Decimal("6.9")`` and ``True == 1``; a diff must
-    not, or a change to what a user wrote would be lost.
-    """
-    if isinstance(a, bool) or isinstance(b, bool):
-        return type(a) is type(b) and a == b
-    if isinstance(a, (int, Decimal)) and isinstance(b, (int, Decimal)):
-        return _number_text(a) == _number_text(b)
-    if isinstance(a, dict) and isinstance(b, dict):
-        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
-    if isinstance(a, list) and isinstance(b, list):
-        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
-    return type(a) is type(b) and a == b
-
-
-def _number_text(value: int | Decimal) -> str:
-    text = str(value)
-    return "0" if text == "-0" else text
+_same = same_json
 
 
 def plan_data(plan: Plan) -> dict[str, Any]:
@@ -404,7 +383,7 @@ def diff(old: Plan, new: Plan) -> PlanDiff:
     ['version', 'goals[bu-risk]']
     """
     changes: list[Change] = []
-    _diff_dict((), plan_data(old), plan_data(new), changes, top=True)
+    _diff_top(_top(old), _top(new), changes)
     fates = {item.goal: item for item in _decisions_on(old, new)}
     annotated = [_annotate(change, fates) for change in changes]
     return PlanDiff(old=_label(old), new=_label(new), changes=tuple(annotated))
@@ -462,6 +441,109 @@ def _diff_dict(
             _diff_dict(here, av, bv, out, top=False)
         else:
             out.append(Change(kind=ChangeKind.CHANGED, path=here, old=freeze(av), new=freeze(bv)))
+
+
+class _Records(tuple[Any, ...]):
+    """A plan's list of records, left as records until something in it differs."""
+
+    __slots__ = ()
+
+
+def _top(plan: Plan) -> dict[str, Any]:
+    """The plan's canonical JSON data with the lists of records keyed by a field of their own
+    (goals, indicators …) kept as :class:`_Records`: fields in the order ``plan_data`` writes
+    them, unknown fields last."""
+    lists = _record_lists()
+    shallow = unstructure(attrs.evolve(typing.cast(Any, plan), **dict.fromkeys(lists, ())))
+    out: dict[str, Any] = {}
+    for name in _plan_order():
+        if name in lists:
+            value = getattr(plan, name)
+            if value:
+                out[name] = _Records(value)
+        elif name in shallow:
+            out[name] = shallow.pop(name)
+    out.update(shallow)  # unknown fields
+    return out
+
+
+_LISTS: list[dict[str, str]] = []
+
+
+def _record_lists() -> dict[str, str]:
+    """The plan's fields that hold records matched by a field of their own, and that field."""
+    if not _LISTS:
+        found: dict[str, str] = {}
+        for f in attrs.fields(Plan):
+            hint = hints(Plan)[f.name]
+            args = typing.get_args(hint)
+            if typing.get_origin(hint) is not tuple or not args or not attrs.has(args[0]):
+                continue
+            key = _TOP_KEY_FIELDS.get(f.name, "id")
+            names = {a.name: a for a in attrs.fields(args[0])}
+            if key in names and names[key].default is attrs.NOTHING:  # always written
+                found[f.name] = key
+        _LISTS.append(found)
+    return _LISTS[0]
+
+
+def _plan_order() -> list[str]:
+    """The plan's fields in the order its data is written: those without a default first."""
+    fields = [f for f in attrs.fields(Plan) if f.name != "extra"]
+    return [f.name for f in sorted(fields, key=lambda f: f.default is not attrs.NOTHING)]
+
+
+def _data(value: Any) -> Any:
+    return [unstructure(item) for item in value] if isinstance(value, _Records) else value
+
+
+def _diff_top(a: dict[str, Any], b: dict[str, Any], out: list[Change]) -> None:
+    """:func:`_diff_dict` of two plans' :func:`_top` data."""
+    for name in [*a, *(k for k in b if k not in a)]:
+        av, bv = a.get(name, _MISSING), b.get(name, _MISSING)
+        if isinstance(av, _Records) and isinstance(bv, _Records):
+            _diff_records((), name, av, bv, out)
+        elif av is not _MISSING and bv is not _MISSING:
+            _diff_dict((), {name: _data(av)}, {name: _data(bv)}, out, top=True)
+        elif av is _MISSING:
+            out.append(Change(kind=ChangeKind.ADDED, path=(Step(name),), new=freeze(_data(bv))))
+        else:
+            out.append(Change(kind=ChangeKind.REMOVED, path=(Step(name),), old=freeze(_data(av))))
+
+
+def _diff_records(
+    path: tuple[Step, ...], name: str, a: tuple[Any, ...], b: tuple[Any, ...], out: list[Change]
+) -> None:
+    """:func:`_diff_list` of two lists of records, unstructuring only the records that differ
+    (records that write the same JSON are told apart without writing it)."""
+    if len(a) == len(b) and all(map(same_records, a, b)):
+        return
+    key = _record_lists()[name]
+    ka = [str(getattr(item, key)) for item in a]
+    kb = [str(getattr(item, key)) for item in b]
+    if len(set(ka)) != len(ka) or len(set(kb)) != len(kb):  # not matched by key: as data
+        _diff_list(path, name, _data(a), _data(b), out, top=True)
+        return
+    in_b = dict(zip(kb, b, strict=True))
+    in_a = dict(zip(ka, a, strict=True))
+    for k, item in in_a.items():
+        if k not in in_b:
+            out.append(Change(kind=ChangeKind.REMOVED, path=(*path, Step(name, k)),
+                              old=freeze(unstructure(item))))  # fmt: skip
+    for k, item in in_a.items():
+        if k in in_b and not same_records(item, in_b[k]):
+            old, new = unstructure(item), unstructure(in_b[k])
+            if not _same(old, new):
+                _diff_dict((*path, Step(name, k)), old, new, out, top=False)
+    for position, k in enumerate(kb):
+        if k not in in_a:
+            out.append(Change(kind=ChangeKind.ADDED, path=(*path, Step(name, k)),
+                              new=freeze(unstructure(in_b[k])), position=position))  # fmt: skip
+    kept_a = [k for k in ka if k in in_b]
+    kept_b = [k for k in kb if k in in_a]
+    if kept_a != kept_b:
+        out.append(Change(kind=ChangeKind.REORDERED, path=(*path, Step(name)),
+                          old=tuple(ka), new=tuple(kb)))  # fmt: skip
 
 
 def _diff_list(
@@ -641,94 +723,3 @@ def to_json_patch(plan: Plan, changes: PlanDiff) -> list[dict[str, Any]]:
     Applied to ``uphmodel.dumps(old)`` they give ``uphmodel.dumps(new)``.
     """
     return _replay(plan, changes).ops
-
-
-# --------------------------------------------------------------------------------------------
-# History over many versions
-
-
-@attrs.frozen
-class ItemEvent:
-    """Something that happened to an item in one version.
-
-    Attributes:
-        version: label of the version.
-        date: the version's date, when known.
-        kind: ``appeared``, ``changed`` or ``ended``.
-        changes: the changes of the item in that version.
-        fate: for an ended goal, what the follow-up decided.
-    """
-
-    version: str
-    date: str | None
-    kind: str
-    changes: tuple[Change, ...] = ()
-    fate: GoalFate | None = None
-
-
-@attrs.frozen
-class History:
-    """The history of every item over a sequence of versions, and the latest state.
-
-    Attributes:
-        versions: labels of the versions, oldest first.
-        items: (collection, id) to the item's events, in version order.
-        compiled: the latest state of the plan.
-    """
-
-    versions: tuple[str, ...]
-    items: FrozenMap[tuple[str, str], tuple[ItemEvent, ...]]
-    compiled: Plan
-
-    def of(self, collection: str, item: str) -> tuple[ItemEvent, ...]:
-        """The events of one item (``history.of("goals", "bu-risk")``)."""
-        return self.items.get((collection, item), ())
-
-
-@exact
-def history(versions: Sequence[Plan]) -> History:
-    """Each item's history over ``versions`` (oldest first), in the spirit of OCDS releases.
-
-    An item *appears* in the first version that has it, *changes* in every version that
-    changes it (with the changes), and *ends* in the version that no longer has it — with the
-    follow-up's decision on it where there is one. ``compiled`` is the latest version.
-    """
-    if not versions:
-        raise ValueError("history() needs at least one version")
-    events: dict[tuple[str, str], list[ItemEvent]] = {}
-    first = versions[0]
-    date = str(first.date) if first.date else None
-    for name, keyed in _collections(plan_data(first)):
-        for key in keyed:
-            events.setdefault((name, key), []).append(ItemEvent(_label(first), date, "appeared"))
-    for old, new in itertools.pairwise(versions):
-        date = str(new.date) if new.date else None
-        grouped: dict[tuple[str, str], list[Change]] = {}
-        for change in diff(old, new):
-            if change.item is not None:
-                grouped.setdefault((change.collection, change.item), []).append(change)
-        for item_key, changes in grouped.items():
-            whole = [c for c in changes if len(c.path) == 1]
-            if whole and whole[0].kind is ChangeKind.ADDED:
-                kind, fate = "appeared", None
-            elif whole and whole[0].kind is ChangeKind.REMOVED:
-                kind, fate = "ended", whole[0].fate
-            else:
-                kind, fate = "changed", None
-            events.setdefault(item_key, []).append(
-                ItemEvent(_label(new), date, kind, tuple(changes), fate)
-            )
-    return History(
-        versions=tuple(_label(v) for v in versions),
-        items=FrozenMap({key: tuple(value) for key, value in events.items()}),
-        compiled=versions[-1],
-    )
-
-
-def _collections(data: dict[str, Any]) -> Iterator[tuple[str, list[str]]]:
-    for name, value in data.items():
-        if isinstance(value, list):
-            keyer = _keyer(name, True)
-            keys = _keys(value, keyer) if keyer else None
-            if keys:
-                yield name, keys

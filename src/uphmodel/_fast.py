@@ -50,7 +50,7 @@ from uphmodel.model._fields import (
     valid_value,
 )
 
-__all__ = ["Builders", "Slow", "Unstructurers"]
+__all__ = ["Builders", "Comparers", "Slow", "Unstructurers", "number_text", "same_json"]
 
 
 class Slow(Exception):
@@ -540,3 +540,148 @@ class Unstructurers:
 
 def _clash(cls: type, field: str, key: str) -> None:
     raise ValueError(f"{cls.__name__}.{field} holds {key!r}, which is a field of {cls.__name__}")
+
+
+def number_text(value: int | Decimal) -> str:
+    """A number as canonical JSON writes it (``-0`` is read back as ``0``)."""
+    text = str(value)
+    return "0" if text == "-0" else text
+
+
+def same_json(a: Any, b: Any) -> bool:
+    """Equal as canonical JSON text: ``6.90`` is not ``6.9``, ``true`` is not ``1``.
+
+    Python's ``==`` says ``Decimal("6.90") == Decimal("6.9")`` and ``True == 1``; a diff must
+    not, or a change to what a user wrote would be lost.
+    """
+    if a is b:
+        return True
+    kind = type(a)
+    if kind is not type(b):
+        return kind in _NUMBERS and type(b) in _NUMBERS and number_text(a) == number_text(b)
+    if kind is dict:
+        return a.keys() == b.keys() and all(same_json(v, b[k]) for k, v in a.items())
+    if kind is list:
+        return len(a) == len(b) and all(map(same_json, a, b))
+    if kind is Decimal:  # 6.90 is not 6.9, but -0 is 0
+        return bool(a == b) and number_text(a) == number_text(b)
+    return bool(a == b)  # texts, whole numbers, true/false, null
+
+
+_NUMBERS = (int, Decimal)
+
+
+def _same_number(x: Any, y: Any) -> bool:
+    return x is not None and y is not None and same_json(x, y)
+
+
+def _same_value(x: Any, y: Any) -> bool:
+    return type(x) is type(y) and (x == y if type(x) is not Decimal else same_json(x, y))
+
+
+def _same_records(same: Callable[[Any, Any], bool], x: tuple[Any, ...], y: tuple[Any, ...]) -> bool:
+    return len(x) == len(y) and all(map(same, x, y))
+
+
+def _same_amounts(x: FrozenMap[str, Any], y: FrozenMap[str, Any]) -> bool:
+    return x.keys() == y.keys() and all(same_json(x[k], y[k]) for k in x)
+
+
+class Comparers:
+    """Functions that tell whether two records write the same canonical JSON (``same_json``
+    of their unstructured data) without unstructuring them, generated from the records'
+    attrs fields; types this module has no comparison of its own for are unstructured by
+    ``conv`` and compared as data."""
+
+    def __init__(self, conv: cattrs.Converter, roots: tuple[type, ...]) -> None:
+        self.conv = conv
+        self.ns: dict[str, Any] = {
+            "NUM": _same_number,
+            "VALUE": _same_value,
+            "RECORDS": _same_records,
+            "AMOUNTS": _same_amounts,
+            "JSON": same_json,
+            "thaw": thaw,
+            "CONV": conv,
+        }
+        self.names: dict[type, str] = {}
+        done: set[type] = set()
+        todo = list(roots)
+        while todo:
+            cls = todo.pop()
+            if cls not in done:
+                done.add(cls)
+                self._name(cls)
+                todo.extend(self._generate(cls))
+
+    def same(self, a: Any, b: Any) -> bool:
+        """Whether records ``a`` and ``b`` (of a class reachable from the roots) write the
+        same canonical JSON."""
+        if type(a) is not type(b):
+            return False
+        return bool(self.ns[self.names[type(a)]](a, b))
+
+    def _name(self, cls: type) -> str:
+        return self.names.get(cls) or self.names.setdefault(
+            cls, f"same_{len(self.names)}_{cls.__name__}"
+        )
+
+    def _generate(self, cls: type[Any]) -> list[type]:
+        name = self.names[cls]
+        fields = attrs.fields(cls)
+        extras = [f for f in fields if f.metadata.get("uph") == EXTRA["uph"]]
+        if len(extras) != 1:
+            conv = self.conv
+
+            def same(a: Any, b: Any) -> bool:
+                return same_json(conv.unstructure(a, cls), conv.unstructure(b, cls))
+
+            self.ns[name] = same
+            return []
+        held: list[type] = []
+        lines = [f"def {name}(a, b):", "    if a is b:", "        return True"]
+        for i, f in enumerate(fields):
+            if f is extras[0]:
+                continue
+            test, records = self._test(hints(cls)[f.name], f"{name}_{i}")
+            held.extend(records)
+            if test is None:
+                lines += [f"    if a.{f.name} != b.{f.name}:", "        return False"]
+            else:
+                lines += [f"    x = a.{f.name}", f"    y = b.{f.name}"]
+                lines += [f"    if x is not y and not ({test}):", "        return False"]
+        extra = extras[0].name
+        lines += [f"    x = a.{extra}", f"    y = b.{extra}",
+                  "    return x is y or (not x and not y) or JSON(thaw(x), thaw(y))"]  # fmt: skip
+        source = "\n".join(lines)
+        exec(compile(source, f"<uphmodel fast compare {cls.__qualname__}>", "exec"), self.ns)
+        return held
+
+    def _test(self, hint: Any, prefix: str) -> tuple[str | None, list[type]]:
+        """The test that ``x`` and ``y`` (annotated ``hint``, not the same object) write the
+        same JSON; ``None`` where ``==`` tells."""
+        inner = without_none(hint)
+        args = typing.get_args(inner)
+        if set(typing.get_args(hint)) == _VALUE:
+            return "VALUE(x, y)", []
+        if inner is Decimal:
+            return "NUM(x, y)", []
+        if inner in (str, int, bool, dt.date, Period) or (
+            isinstance(inner, type) and issubclass(inner, enum.Enum)
+        ):
+            return None, []
+        if _is_record(inner):
+            same = self._name(inner)
+            return f"x is not None and y is not None and {same}(x, y)", [inner]
+        origin = typing.get_origin(inner)
+        if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+            if _is_record(args[0]):
+                return f"RECORDS({self._name(args[0])}, x, y)", [args[0]]
+            if args[0] in (str, Period):
+                return None, []
+        if origin is FrozenMap and args[1] is str:
+            return None, []
+        if origin is FrozenMap and args[1] is Decimal:
+            return "AMOUNTS(x, y)", []
+        self.ns[f"{prefix}_T"] = hint
+        return f"JSON(CONV.unstructure(x, {prefix}_T), CONV.unstructure(y, {prefix}_T))", []

@@ -26,7 +26,7 @@ import cattrs
 
 from uphmodel._atomic import replacing
 from uphmodel._errors import LoadError, Problem
-from uphmodel._fast import Builders, Unstructurers
+from uphmodel._fast import Builders, Comparers, Unstructurers
 from uphmodel._gc import paused
 from uphmodel._limits import Limits, width
 from uphmodel._text import quote, shown
@@ -399,6 +399,16 @@ def unstructure(record: Plan | Framework | Crosswalk) -> dict[str, Any]:
     if not _UNSTRUCTURERS:
         _UNSTRUCTURERS.append(Unstructurers(_CONVERTER, (Plan, Framework, Crosswalk)))
     return _UNSTRUCTURERS[0].unstructure(record)
+
+
+_COMPARERS: list[Comparers] = []
+
+
+def same_records(a: Any, b: Any) -> bool:
+    """Whether two records write the same canonical JSON (:class:`Comparers`)."""
+    if not _COMPARERS:
+        _COMPARERS.append(Comparers(_CONVERTER, (Plan, Framework, Crosswalk)))
+    return _COMPARERS[0].same(a, b)
 
 
 def document(record: Any) -> dict[str, Any]:

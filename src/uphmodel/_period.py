@@ -435,11 +435,23 @@ class Period:
         return self._key() < other._key()
 
     def __str__(self) -> str:
+        # A plan's periods are few objects shared by many records: each is written once.
+        found = _TEXTS.get(id(self))
+        if found is not None and found[0] is self:
+            return found[1]
         if self.start is not None and self.start == self.end:
-            return str(self.start)
-        left = "" if self.start is None else str(self.start)
-        right = "" if self.end is None else str(self.end)
-        return f"{left}/{right}"
+            text = str(self.start)
+        else:
+            left = "" if self.start is None else str(self.start)
+            right = "" if self.end is None else str(self.end)
+            text = f"{left}/{right}"
+        if len(_TEXTS) >= 4096:
+            _TEXTS.clear()
+        _TEXTS[id(self)] = (self, text)  # held, so its id is not reused while it is here
+        return text
+
+
+_TEXTS: dict[int, tuple[Period, str]] = {}
 
 
 @functools.lru_cache(maxsize=4096)

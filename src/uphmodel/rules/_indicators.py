@@ -26,12 +26,6 @@ _NUMERIC = {MeasureKind.COUNT, MeasureKind.PERCENTAGE, MeasureKind.RATE, Measure
             MeasureKind.MONEY}  # fmt: skip
 
 
-def _values_of(indicator: Indicator, i: int) -> Iterator[tuple[str, Observation | Target]]:
-    for name in ("baselines", "observations", "targets"):
-        for j, value in enumerate(getattr(indicator, name)):
-            yield f"/indicators/{i}/{name}/{j}", value
-
-
 def _form(entry: Observation | Target) -> Iterator[tuple[str, str]]:
     """What is wrong with how a figure is written, whatever it measures: (field, message)."""
     value = entry.value
@@ -161,16 +155,23 @@ def _rate_base(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
 def _dimensions(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
     for i, indicator in enumerate(plan.indicators):
         declared = set(indicator.dimensions)
-        for path, entry in _values_of(indicator, i):
-            for key in entry.breakdown:
-                if key not in declared:
-                    shown = ", ".join(indicator.dimensions) or "none"
-                    yield Finding(
-                        path=f"{path}/breakdown/{key}",
-                        item=indicator.id,
-                        message=f"the breakdown dimension {key!r} is not declared by the "
-                        f"indicator (declared: {shown})",
-                    )
+        for name in ("baselines", "observations", "targets"):
+            for j, entry in enumerate(getattr(indicator, name)):
+                if entry.breakdown and not declared.issuperset(entry.breakdown):
+                    yield from _undeclared(indicator, f"/indicators/{i}/{name}/{j}", entry)
+
+
+def _undeclared(indicator: Indicator, path: str, entry: Observation | Target) -> Iterator[Finding]:
+    """A finding for each dimension of ``entry``'s breakdown its indicator does not declare."""
+    shown = ", ".join(indicator.dimensions) or "none"
+    for key in entry.breakdown:
+        if key not in indicator.dimensions:
+            yield Finding(
+                path=f"{path}/breakdown/{key}",
+                item=indicator.id,
+                message=f"the breakdown dimension {key!r} is not declared by the indicator "
+                f"(declared: {shown})",
+            )
 
 
 def _target_period(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
