@@ -176,6 +176,16 @@ DECLINED = [
     pytest.param('"id": "p", "title": "T\\ud800"', "/title", id="escaped-lone-surrogate"),
     pytest.param('"id": "p", "title": "T", "x": 1e999999', "/x", id="huge-exponent"),
     pytest.param('"id": "p", "title": "T", "x": ' + "9" * 150, "/x", id="long-integer"),
+    pytest.param(
+        '"id": "p", "title": "T", "grants": [{"id": "g", "amount": ' + "9" * 150 + "}]",
+        "/grants/0/amount",
+        id="long-integer-amount",
+    ),
+    pytest.param(
+        '"id": "p", "title": "T", "x": {"y": [' + "9" * 150 + "]}",
+        "/x/y/0",
+        id="long-integer-nested",
+    ),
     pytest.param('"id": "p", "title": "T", "x": 0.' + "1" * 150, "/x", id="long-decimal"),
     pytest.param('"id": "p", "title": "T", "x": ' + "[" * 120 + "]" * 120, "/x", id="deep-extra"),
     pytest.param('"id": "p"', "/title", id="required-missing"),

@@ -2,7 +2,7 @@
 
 A :class:`Portfolio` holds plans and the files that could not be read as plans (each with its
 problems, never an exception that stops the rest). Every portfolio-wide operation — loading,
-checking, progress — can run on a :class:`concurrent.futures.Executor` the caller passes: a
+checking, progress, tables — can run on a :class:`concurrent.futures.Executor` the caller passes: a
 process pool here, a Dask or Ray executor on a cluster.
 """
 
@@ -23,6 +23,7 @@ from uphmodel import regions as _regions
 from uphmodel._errors import LoadError, Problem
 from uphmodel._extras import MissingExtra
 from uphmodel._frozen import FrozenMap, JsonValue
+from uphmodel._gc import paused
 from uphmodel._period import Period
 from uphmodel._tree import walk
 from uphmodel.analysis._progress import COLUMNS as PROGRESS_COLUMNS
@@ -331,6 +332,7 @@ class Portfolio:
                 raise TypeError(f"plans[{index}] is a {type(plan).__name__}, not a Plan")
 
     @classmethod
+    @paused
     def load(
         cls,
         paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
@@ -357,6 +359,7 @@ class Portfolio:
         return cls(plans, sources, tuple(unloaded))
 
     @staticmethod
+    @paused
     def check_files(
         files: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
         *,
@@ -442,6 +445,7 @@ class Portfolio:
                   if all(test(p) for test in tests)]  # fmt: skip
         return Portfolio([p for p, _ in chosen], [s for _, s in chosen], self.unloaded)
 
+    @paused
     def tables(self, *, executor: Executor | None = None) -> dict[str, Table]:
         """The tables of every plan (:func:`~uphmodel.to_tables`), one table per kind of
         record, each row naming its plan in the first column, ``_plan``; made on
@@ -461,6 +465,7 @@ class Portfolio:
         """The tables as pandas DataFrames (:func:`~uphmodel.to_frames`), with ``_plan``."""
         return to_frames(self.plans, floats=floats)
 
+    @paused
     def check(self, *, executor: Executor | None = None, progress: bool = False,
               **options: Any) -> PortfolioCheck:  # fmt: skip
         """Every plan checked (``options`` as for :func:`~uphmodel.check`), with summaries per
@@ -469,6 +474,7 @@ class Portfolio:
         reports = list(_map(_check_one, work, executor, progress, "check"))
         return PortfolioCheck(FrozenMap(zip(self.keys(), reports, strict=True)))
 
+    @paused
     def progress(self, *, at: dt.date | Period | int | str | None = None,
                  executor: Executor | None = None) -> Table:  # fmt: skip
         """The progress of every indicator of every plan (:func:`~uphmodel.progress_table`) in

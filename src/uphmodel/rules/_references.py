@@ -136,26 +136,33 @@ _REFERENCES: dict[type, tuple[tuple[str, tuple[type, ...] | None], ...]] = {
 
 
 def _resolve(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
+    kind_of = ctx.index.kind
     for path, record in ctx.of(*_REFERENCES):
         for name, kinds in _REFERENCES[type(record)]:
             value = getattr(record, name)
-            if isinstance(value, FrozenMap):  # keyed by party id
-                pairs = [(f"{path}/{name}/{k}", k) for k in value]
-            elif isinstance(value, tuple):
-                pairs = [(f"{path}/{name}/{i}", ref) for i, ref in enumerate(value)]
-            else:
-                pairs = [(f"{path}/{name}", value)]
-            for where, ref in pairs:
+            if value is None:
+                continue
+            keyed = isinstance(value, FrozenMap)  # keyed by party id
+            refs = tuple(value) if keyed else value if isinstance(value, tuple) else (value,)
+            for i, ref in enumerate(refs):
                 if ref is None:
                     continue
-                kind = ctx.index.kind(ref)
+                kind = kind_of(ref)
+                if kind is not None and (kinds is None or kind in kinds):
+                    continue  # most references are good: their paths are made only when not
+                if keyed:
+                    where = f"{path}/{name}/{ref}"
+                elif isinstance(value, tuple):
+                    where = f"{path}/{name}/{i}"
+                else:
+                    where = f"{path}/{name}"
                 if kind is None:
                     yield Finding(
                         path=where, item=ref, message=f"{name} refers to {ref!r}, which is not "
                         "an item of this plan",
                     )  # fmt: skip
-                elif kinds is not None and kind not in kinds:
-                    wanted = " or ".join(k.__name__ for k in kinds)
+                else:
+                    wanted = " or ".join(k.__name__ for k in kinds or ())
                     yield Finding(
                         path=where, item=ref, message=f"{name} refers to {ref!r}, which is a "
                         f"{kind.__name__}, not a {wanted}",
