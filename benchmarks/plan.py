@@ -106,8 +106,8 @@ def _at_ten_times(scale: float, size: int) -> tuple[float, float, float]:
     plan = uphmodel.loads(text)
     new = revised(plan)
     changes = uphmodel.diff(plan, new)
-    diff = best(lambda: uphmodel.diff(plan, new), runs=2)
-    apply = best(lambda: uphmodel.apply(plan, changes), runs=2)
+    diff = best(lambda: uphmodel.diff(plan, new), runs=3)
+    apply = best(lambda: uphmodel.apply(plan, changes), runs=3)
     return len(text) / size, diff, apply
 
 
@@ -147,9 +147,9 @@ def measure(scale: float) -> tuple[list[Row], str]:
     apply, base = paired(lambda: uphmodel.apply(plan, changes), lambda: uphmodel.loads(text), 5)
     rows.append(("apply ÷ loads", apply / base, "—"))
 
-    # Growth: the small and the large plan timed alike (best of two runs each).
-    small_diff = best(lambda: uphmodel.diff(plan, new), runs=2)
-    small_apply = best(lambda: uphmodel.apply(plan, changes), runs=2)
+    # Growth: the small and the large plan timed alike (the best of several runs each).
+    small_diff = best(lambda: uphmodel.diff(plan, new), runs=3)
+    small_apply = best(lambda: uphmodel.apply(plan, changes), runs=3)
     grow, big_diff, big_apply = _at_ten_times(scale, len(text))
     rows.append((f"diff at {grow:.1f}× the size ÷ diff", big_diff / small_diff,
                  f"≤ {grow * 1.1:.1f}"))  # fmt: skip

@@ -524,26 +524,7 @@ def _diff_records(
     if len(set(ka)) != len(ka) or len(set(kb)) != len(kb):  # not matched by key: as data
         _diff_list(path, name, _data(a), _data(b), out, top=True)
         return
-    in_b = dict(zip(kb, b, strict=True))
-    in_a = dict(zip(ka, a, strict=True))
-    for k, item in in_a.items():
-        if k not in in_b:
-            out.append(Change(kind=ChangeKind.REMOVED, path=(*path, Step(name, k)),
-                              old=freeze(unstructure(item))))  # fmt: skip
-    for k, item in in_a.items():
-        if k in in_b and not same_records(item, in_b[k]):
-            old, new = unstructure(item), unstructure(in_b[k])
-            if not _same(old, new):
-                _diff_dict((*path, Step(name, k)), old, new, out, top=False)
-    for position, k in enumerate(kb):
-        if k not in in_a:
-            out.append(Change(kind=ChangeKind.ADDED, path=(*path, Step(name, k)),
-                              new=freeze(unstructure(in_b[k])), position=position))  # fmt: skip
-    kept_a = [k for k in ka if k in in_b]
-    kept_b = [k for k in kb if k in in_a]
-    if kept_a != kept_b:
-        out.append(Change(kind=ChangeKind.REORDERED, path=(*path, Step(name)),
-                          old=tuple(ka), new=tuple(kb)))  # fmt: skip
+    _diff_keyed(path, name, (ka, a), (kb, b), out, same_records, unstructure)
 
 
 def _diff_list(
@@ -557,19 +538,40 @@ def _diff_list(
             Change(kind=ChangeKind.CHANGED, path=(*path, Step(name)), old=freeze(a), new=freeze(b))
         )
         return
-    in_b = dict(zip(kb, b, strict=True))
-    in_a = dict(zip(ka, a, strict=True))
+    _diff_keyed(path, name, (ka, a), (kb, b), out, _same, lambda item: item)
+
+
+Keyed = tuple[list[str], Sequence[Any]]
+
+
+def _diff_keyed(
+    path: tuple[Step, ...],
+    name: str,
+    a: Keyed,
+    b: Keyed,
+    out: list[Change],
+    same: Callable[[Any, Any], bool],
+    data: Callable[[Any], Any],
+) -> None:
+    """The changes between two lists matched by their keys (``a`` and ``b``: the keys and the
+    items): removed, changed, added, reordered. ``same`` tells items apart; ``data`` gives
+    an item's JSON data."""
+    (ka, items_a), (kb, items_b) = a, b
+    in_b = dict(zip(kb, items_b, strict=True))
+    in_a = dict(zip(ka, items_a, strict=True))
     for key, item in in_a.items():
         if key not in in_b:
             out.append(Change(kind=ChangeKind.REMOVED, path=(*path, Step(name, key)),
-                              old=freeze(item)))  # fmt: skip
+                              old=freeze(data(item))))  # fmt: skip
     for key, item in in_a.items():
-        if key in in_b and not _same(item, in_b[key]):
-            _diff_dict((*path, Step(name, key)), item, in_b[key], out, top=False)
+        if key in in_b and not same(item, in_b[key]):
+            old, new = data(item), data(in_b[key])
+            if old is item or not _same(old, new):
+                _diff_dict((*path, Step(name, key)), old, new, out, top=False)
     for position, key in enumerate(kb):
         if key not in in_a:
             out.append(Change(kind=ChangeKind.ADDED, path=(*path, Step(name, key)),
-                              new=freeze(in_b[key]), position=position))  # fmt: skip
+                              new=freeze(data(in_b[key])), position=position))  # fmt: skip
     kept_a = [k for k in ka if k in in_b]
     kept_b = [k for k in kb if k in in_a]
     if kept_a != kept_b:

@@ -1,11 +1,14 @@
-"""The fast path of reading a document: records built straight from parsed JSON.
+"""Functions generated from the records' attrs fields, for the hot paths: :class:`Builders`
+(records straight from parsed JSON), :class:`Unstructurers` (records to JSON data) and
+:class:`Comparers` (whether two records write the same JSON).
 
-:func:`uphmodel.loads` first tries this path. For every record class it generates (once, from
-the class's attrs fields, the same metadata the converter reads) a function that takes the
-parsed object and builds the record without going through cattrs and the record's ``__init__``:
-each field's value is checked by a leaf check that guarantees everything the field's type check
-and validator would check, so those are not run a second time; any other converter or validator
-of a field, and a class's ``__attrs_post_init__``, still runs.
+:func:`uphmodel.loads` first tries the fast path of reading. For every record class it
+generates (once, from the class's attrs fields, the same metadata the converter reads) a
+function that takes the parsed object and builds the record without going through cattrs and
+the record's ``__init__``: each field's value is checked by a leaf check that guarantees
+everything the field's type check and validator would check, so those are not run a second
+time; any other converter or validator of a field, and a class's ``__attrs_post_init__``,
+still runs.
 
 The path never reports a problem. Anything it does not expect — a wrong type, a bad id, a
 missing field, a value nested too deep, a validator that refuses — raises, and the caller reads
@@ -17,6 +20,11 @@ ones).
 While building, the functions add up the keys of every object they see, so the caller can
 compare that sum with the keys written in the text: a key given twice leaves fewer keys in the
 parsed objects than the text has, and sends the document to the detailed path.
+
+The unstructure functions give what the converter gives, key for key (fields without a
+default first, then the others unless equal to their default, unknown fields last, sorted);
+the comparisons say two records are the same only when their JSON data is (``6.90`` is not
+``6.9``). The converter stays the reference both are tested against.
 """
 
 from __future__ import annotations
@@ -26,6 +34,7 @@ import enum
 import typing
 from collections.abc import Callable
 from decimal import Decimal
+from types import MemberDescriptorType
 from typing import Any
 
 import attrs
@@ -97,6 +106,11 @@ def _is_record(t: Any) -> bool:
     )
 
 
+def _slot(cls: type, name: str) -> Any:
+    """The descriptor of a record's slot, from the class that defines it."""
+    return next(klass.__dict__[name] for klass in cls.__mro__ if name in klass.__dict__)
+
+
 def _json_keys(value: object, count: list[int], depth: int, limit: int) -> None:
     """Add the keys of every object in ``value`` to ``count``; :class:`Slow` when ``value``
     nests containers ``limit`` levels deep (``value`` itself being at ``depth``)."""
@@ -117,10 +131,13 @@ def _json_keys(value: object, count: list[int], depth: int, limit: int) -> None:
 def _map(data: dict[str, Any]) -> FrozenMap[str, Any]:
     """A FrozenMap that holds ``data`` itself (a dict only the parser has seen), uncopied."""
     made: FrozenMap[str, Any] = object.__new__(FrozenMap)
-    put = object.__setattr__.__get__(made)
-    put("_data", data)
-    put("_hash", None)
+    _SET_DATA(made, data)
+    _SET_HASH(made, None)
     return made
+
+
+_SET_DATA = _slot(FrozenMap, "_data").__set__
+_SET_HASH = _slot(FrozenMap, "_hash").__set__
 
 
 def _frozen(value: object, count: list[int], depth: int, limit: int) -> object:
@@ -143,14 +160,49 @@ def _frozen(value: object, count: list[int], depth: int, limit: int) -> object:
     raise Slow
 
 
-class Builders:
+class _Generated:
+    """Functions generated for every record class reachable from ``roots`` (one per class,
+    named ``{PREFIX}_{n}_{class}``), all in one namespace, ``ns``, where they call each other by
+    name, so a record type that holds itself needs nothing special. A subclass's
+    ``_generate(cls)`` defines the function of ``cls`` and returns the record types it holds."""
+
+    PREFIX = ""
+
+    def __init__(self, conv: cattrs.Converter, roots: tuple[type, ...], ns: dict[str, Any]):
+        self.conv = conv
+        self.ns = ns
+        self.names: dict[type, str] = {}
+        done: set[type] = set()
+        todo = list(roots)
+        while todo:
+            cls = todo.pop()
+            if cls not in done:
+                done.add(cls)
+                self._name(cls)
+                todo.extend(self._generate(cls))
+
+    def _name(self, cls: type) -> str:
+        """The name of the function of ``cls`` (defined later if not yet)."""
+        return self.names.get(cls) or self.names.setdefault(
+            cls, f"{self.PREFIX}_{len(self.names)}_{cls.__name__}"
+        )
+
+    def _generate(self, cls: type[Any]) -> list[type]:
+        raise NotImplementedError
+
+    def _define(self, cls: type, lines: list[str], what: str) -> None:
+        source = "\n".join(lines)
+        exec(compile(source, f"<uphmodel fast {what} {cls.__qualname__}>", "exec"), self.ns)
+
+
+class Builders(_Generated):
     """The fast structure functions of one converter (whose hooks check the leaves this module
     has no check of its own for), for the records reachable from ``roots``, read leniently or
     ``strict``ly, within a nesting ``limit``.
 
-    All functions live in one namespace and call each other by name, so a record type that
-    holds itself needs nothing special.
     """
+
+    PREFIX = "build"
 
     def __init__(
         self, conv: cattrs.Converter, roots: tuple[type, ...], *, strict: bool, limit: int
@@ -158,10 +210,9 @@ class Builders:
         self.conv = conv
         self.strict = strict
         self.limit = limit
-        self.ns: dict[str, Any] = {
+        ns: dict[str, Any] = {
             "Slow": Slow,
             "NEW": object.__new__,
-            "SET": object.__setattr__,
             "Decimal": Decimal,
             "str": str,
             "bool": bool,
@@ -176,15 +227,7 @@ class Builders:
             "check_id": check_id,
             "check_code": check_code,
         }
-        self.names: dict[type, str] = {}
-        done: set[type] = set()
-        todo = list(roots)
-        while todo:
-            cls = todo.pop()
-            if cls not in done:
-                done.add(cls)
-                self._name(cls)
-                todo.extend(self._generate(cls))
+        super().__init__(conv, roots, ns)
 
     def build(self, cls: type[Any], obj: object, count: list[int]) -> Any:
         """The record of ``cls`` for ``obj`` (a top-level object), or :class:`Slow`."""
@@ -206,7 +249,11 @@ class Builders:
             "__weakref__"
         }
         extras = [f for f in fields if f.metadata.get("uph") == EXTRA["uph"]]
-        if slots != {f.name for f in fields} or len(extras) != 1:
+        if (
+            slots != {f.name for f in fields}
+            or len(extras) != 1
+            or not all(isinstance(_slot(cls, f.name), MemberDescriptorType) for f in fields)
+        ):
             self.ns[name] = self._detailed(cls)  # a hidden slot (a cached hash): not for us
             return []
         extra = extras[0]
@@ -260,18 +307,18 @@ class Builders:
             "        vx = EMPTY",
             *[line for line in after if "raise Slow" in line],
             f"    inst = NEW({prefix}_CLS)",
-            "    put = SET.__get__(inst)",
         ]
         for i, f in enumerate(fields):
-            tail.append(f"    put({f.name!r}, {'vx' if f is extra else f'v{i}'})")
+            # Each slot set through its own descriptor, as object.__setattr__ would find it.
+            ns[f"{prefix}_S{i}"] = _slot(cls, f.name).__set__
+            tail.append(f"    {prefix}_S{i}(inst, {'vx' if f is extra else f'v{i}'})")
         tail += [line for line in after if "raise Slow" not in line]
         if extra.validator is not None:
             tail += ["    if unknown:", f"        {prefix}_VX(inst, {prefix}_AX, vx)"]
         if hasattr(cls, "__attrs_post_init__"):
             tail.append("    inst.__attrs_post_init__()")
         tail.append("    return inst")
-        source = "\n".join(head + loop + tail)
-        exec(compile(source, f"<uphmodel fast build {cls.__qualname__}>", "exec"), ns)
+        self._define(cls, head + loop + tail, "build")
         return held
 
     def _detailed(self, cls: type[Any]) -> Callable[..., Any]:
@@ -410,12 +457,6 @@ class Builders:
                 return "enum", lookup, ()
         return None
 
-    def _name(self, cls: type) -> str:
-        """The name of the function of ``cls`` (defined later if not yet)."""
-        return self.names.get(cls) or self.names.setdefault(
-            cls, f"build_{len(self.names)}_{cls.__name__}"
-        )
-
     def _period(self, text: object) -> Period:
         period = self.conv.get_structure_hook(Period)(text, Period)
         if isinstance(text, str) and type(period) is Period:
@@ -425,34 +466,21 @@ class Builders:
         return typing.cast(Period, period)
 
 
-class Unstructurers:
+class Unstructurers(_Generated):
     """Fast unstructure functions for the records reachable from ``roots``: the same JSON data
     as ``conv.unstructure`` (fields in model order, those equal to their default left out,
     unknown fields after them in sorted order), generated from the records' attrs fields.
     Types this module has no code of its own for are handed to ``conv``."""
 
+    PREFIX = "un"
+
     def __init__(self, conv: cattrs.Converter, roots: tuple[type, ...]) -> None:
-        self.conv = conv
-        self.ns: dict[str, Any] = {"thaw": thaw, "sorted": sorted, "CONV": conv}
-        self.names: dict[type, str] = {}
-        done: set[type] = set()
-        todo = list(roots)
-        while todo:
-            cls = todo.pop()
-            if cls not in done:
-                done.add(cls)
-                self._name(cls)
-                todo.extend(self._generate(cls))
+        super().__init__(conv, roots, {"thaw": thaw, "sorted": sorted, "CONV": conv})
 
     def unstructure(self, record: Any) -> dict[str, Any]:
         """The JSON data of ``record`` (of a class reachable from the roots)."""
         data: dict[str, Any] = self.ns[self.names[type(record)]](record)
         return data
-
-    def _name(self, cls: type) -> str:
-        return self.names.get(cls) or self.names.setdefault(
-            cls, f"un_{len(self.names)}_{cls.__name__}"
-        )
 
     def _generate(self, cls: type[Any]) -> list[type]:
         name = self.names[cls]
@@ -488,8 +516,7 @@ class Unstructurers:
             "            res[k] = thaw(x[k])",
             "    return res",
         ]
-        source = "\n".join(lines)
-        exec(compile(source, f"<uphmodel fast unstructure {cls.__qualname__}>", "exec"), ns)
+        self._define(cls, lines, "unstructure")
         return held
 
     def _given(self, f: attrs.Attribute[Any], prefix: str) -> str:
@@ -587,32 +614,18 @@ def _same_amounts(x: FrozenMap[str, Any], y: FrozenMap[str, Any]) -> bool:
     return x.keys() == y.keys() and all(same_json(x[k], y[k]) for k in x)
 
 
-class Comparers:
+class Comparers(_Generated):
     """Functions that tell whether two records write the same canonical JSON (``same_json``
     of their unstructured data) without unstructuring them, generated from the records'
     attrs fields; types this module has no comparison of its own for are unstructured by
     ``conv`` and compared as data."""
 
+    PREFIX = "same"
+
     def __init__(self, conv: cattrs.Converter, roots: tuple[type, ...]) -> None:
-        self.conv = conv
-        self.ns: dict[str, Any] = {
-            "NUM": _same_number,
-            "VALUE": _same_value,
-            "RECORDS": _same_records,
-            "AMOUNTS": _same_amounts,
-            "JSON": same_json,
-            "thaw": thaw,
-            "CONV": conv,
-        }
-        self.names: dict[type, str] = {}
-        done: set[type] = set()
-        todo = list(roots)
-        while todo:
-            cls = todo.pop()
-            if cls not in done:
-                done.add(cls)
-                self._name(cls)
-                todo.extend(self._generate(cls))
+        ns = {"NUM": _same_number, "VALUE": _same_value, "RECORDS": _same_records,
+              "AMOUNTS": _same_amounts, "JSON": same_json, "thaw": thaw, "CONV": conv}  # fmt: skip
+        super().__init__(conv, roots, ns)
 
     def same(self, a: Any, b: Any) -> bool:
         """Whether records ``a`` and ``b`` (of a class reachable from the roots) write the
@@ -620,11 +633,6 @@ class Comparers:
         if type(a) is not type(b):
             return False
         return bool(self.ns[self.names[type(a)]](a, b))
-
-    def _name(self, cls: type) -> str:
-        return self.names.get(cls) or self.names.setdefault(
-            cls, f"same_{len(self.names)}_{cls.__name__}"
-        )
 
     def _generate(self, cls: type[Any]) -> list[type]:
         name = self.names[cls]
@@ -653,8 +661,7 @@ class Comparers:
         extra = extras[0].name
         lines += [f"    x = a.{extra}", f"    y = b.{extra}",
                   "    return x is y or (not x and not y) or JSON(thaw(x), thaw(y))"]  # fmt: skip
-        source = "\n".join(lines)
-        exec(compile(source, f"<uphmodel fast compare {cls.__qualname__}>", "exec"), self.ns)
+        self._define(cls, lines, "compare")
         return held
 
     def _test(self, hint: Any, prefix: str) -> tuple[str | None, list[type]]:

@@ -91,6 +91,17 @@ class _Reader:
             self.suspect = True
         return obj
 
+    def parse(self, text: str, *, pairs: bool) -> Any:
+        """``json.loads`` of ``text`` with these hooks (``pairs``: objects that remember keys
+        given twice, at the cost of a call for each object)."""
+        return json.loads(
+            text,
+            parse_float=self.floats,
+            parse_int=self.ints,
+            parse_constant=_reject_constant,
+            object_pairs_hook=self.pairs if pairs else None,
+        )
+
     def floats(self, text: str) -> Decimal:
         number = Decimal(text)
         if (len(text) > self.digits or "e" in text or "E" in text) and width(number) > self.digits:
@@ -199,13 +210,7 @@ def _parse(text: str | bytes, source: str | None, limits: Limits | None = None) 
         text = text[1:]  # a byte order mark read as text
     reader = _Reader(limits)
     try:
-        data = json.loads(
-            text,
-            parse_float=reader.floats,
-            parse_int=reader.ints,
-            parse_constant=_reject_constant,
-            object_pairs_hook=reader.pairs,
-        )
+        data = reader.parse(text, pairs=True)
     except RecursionError:
         problem = f"nested deeper than the {limits.depth} levels a document may have"
         raise LoadError([Problem("", problem + " (Limits.depth)")], source) from None
@@ -303,12 +308,7 @@ def _quick(text: str | bytes, cls: type[T], strict: bool, limits: Limits) -> T |
         return None
     reader = _Reader(limits)
     try:
-        data = json.loads(
-            text,
-            parse_float=reader.floats,
-            parse_int=reader.ints,
-            parse_constant=_reject_constant,
-        )
+        data = reader.parse(text, pairs=False)  # keys given twice are counted instead
     except (ValueError, RecursionError):
         return None
     if reader.suspect or type(data) is not dict or data.get("schema_version") != SCHEMA_VERSION:
