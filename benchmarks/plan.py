@@ -100,15 +100,12 @@ def import_time(modules: str, runs: int = 5) -> float:
     return min(run(f"import {modules}") for _ in range(runs)) - bare
 
 
-def _at_ten_times(scale: float, size: int) -> tuple[float, float, float]:
-    """How much larger a plan of ten times ``scale`` is, and its diff and apply times."""
+def _ten_times(scale: float) -> tuple[str, uphmodel.Plan, uphmodel.Plan, uphmodel.PlanDiff]:
+    """A plan of ten times ``scale``: its text, the plan, a revision and their diff."""
     text = json_text(plan_document(3, seed=7, scale=scale * 10))
     plan = uphmodel.loads(text)
     new = revised(plan)
-    changes = uphmodel.diff(plan, new)
-    diff = best(lambda: uphmodel.diff(plan, new), runs=3)
-    apply = best(lambda: uphmodel.apply(plan, changes), runs=3)
-    return len(text) / size, diff, apply
+    return text, plan, new, uphmodel.diff(plan, new)
 
 
 Row = tuple[str, float, str]
@@ -147,10 +144,15 @@ def measure(scale: float) -> tuple[list[Row], str]:
     apply, base = paired(lambda: uphmodel.apply(plan, changes), lambda: uphmodel.loads(text), 5)
     rows.append(("apply ÷ loads", apply / base, "—"))
 
-    # Growth: the small and the large plan timed alike (the best of several runs each).
-    small_diff = best(lambda: uphmodel.diff(plan, new), runs=3)
-    small_apply = best(lambda: uphmodel.apply(plan, changes), runs=3)
-    grow, big_diff, big_apply = _at_ten_times(scale, len(text))
+    # Growth: the large and the small plan timed in turn, the best of three runs each.
+    big_text, big, big_new, big_changes = _ten_times(scale)
+    grow = len(big_text) / len(text)
+    big_diff, small_diff = paired(
+        lambda: uphmodel.diff(big, big_new), lambda: uphmodel.diff(plan, new), runs=3
+    )
+    big_apply, small_apply = paired(
+        lambda: uphmodel.apply(big, big_changes), lambda: uphmodel.apply(plan, changes), runs=3
+    )
     rows.append((f"diff at {grow:.1f}× the size ÷ diff", big_diff / small_diff,
                  f"≤ {grow * 1.1:.1f}"))  # fmt: skip
     rows.append((f"apply at {grow:.1f}× ÷ apply", big_apply / small_apply, f"≤ {grow * 1.1:.1f}"))

@@ -654,7 +654,8 @@ class Comparers(_Generated):
             test, records = self._test(hints(cls)[f.name], f"{name}_{i}")
             held.extend(records)
             if test is None:
-                lines += [f"    if a.{f.name} != b.{f.name}:", "        return False"]
+                lines += [f"    x = a.{f.name}", f"    y = b.{f.name}"]
+                lines += ["    if x is not y and x != y:", "        return False"]
             else:
                 lines += [f"    x = a.{f.name}", f"    y = b.{f.name}"]
                 lines += [f"    if x is not y and not ({test}):", "        return False"]
