@@ -106,6 +106,13 @@ def _is_record(t: Any) -> bool:
     )
 
 
+def _extra(cls: type) -> attrs.Attribute[Any] | None:
+    """The field of a record class that keeps its unknown fields, or ``None`` when the class
+    has not exactly one (then it is left to the converter)."""
+    found = [f for f in attrs.fields(cls) if f.metadata.get("uph") == EXTRA["uph"]]
+    return found[0] if len(found) == 1 else None
+
+
 def _slot(cls: type, name: str) -> Any:
     """The descriptor of a record's slot, from the class that defines it."""
     return next(klass.__dict__[name] for klass in cls.__mro__ if name in klass.__dict__)
@@ -248,15 +255,14 @@ class Builders(_Generated):
         slots = {slot for klass in cls.__mro__ for slot in getattr(klass, "__slots__", ())} - {
             "__weakref__"
         }
-        extras = [f for f in fields if f.metadata.get("uph") == EXTRA["uph"]]
+        extra = _extra(cls)
         if (
             slots != {f.name for f in fields}
-            or len(extras) != 1
+            or extra is None
             or not all(isinstance(_slot(cls, f.name), MemberDescriptorType) for f in fields)
         ):
             self.ns[name] = self._detailed(cls)  # a hidden slot (a cached hash): not for us
             return []
-        extra = extras[0]
         ns, prefix, held = self.ns, name, []
         head = [
             f"def {name}(obj, count, depth):",
@@ -485,8 +491,8 @@ class Unstructurers(_Generated):
     def _generate(self, cls: type[Any]) -> list[type]:
         name = self.names[cls]
         fields = attrs.fields(cls)
-        extras = [f for f in fields if f.metadata.get("uph") == EXTRA["uph"]]
-        if len(extras) != 1:
+        extra = _extra(cls)
+        if extra is None:
             conv = self.conv
             self.ns[name] = lambda record: conv.unstructure(record, unstructure_as=cls)
             return []
@@ -495,7 +501,7 @@ class Unstructurers(_Generated):
         # Fields without a default first, as cattrs writes them, then the others.
         ordered = sorted(enumerate(fields), key=lambda pair: pair[1].default is not attrs.NOTHING)
         for i, f in ordered:
-            if f is extras[0]:
+            if f is extra:
                 continue
             prefix = f"{name}_{i}"
             hint = hints(cls)[f.name]
@@ -504,15 +510,15 @@ class Unstructurers(_Generated):
             lines.append(f"    v = inst.{f.name}")
             lines.append(f"    if {self._given(f, prefix)}:")
             lines.append(f"        res[{f.name!r}] = {expression}")
-        ns[f"{name}_NAMES"] = frozenset(f.name for f in fields if f is not extras[0])
+        ns[f"{name}_NAMES"] = frozenset(f.name for f in fields if f is not extra)
         ns[f"{name}_CLS"] = cls
         ns["clash"] = _clash
         lines += [
-            f"    x = inst.{extras[0].name}",
+            f"    x = inst.{extra.name}",
             "    if x:",
             "        for k in sorted(x):",
             f"            if k in {name}_NAMES:",
-            f"                clash({name}_CLS, {extras[0].name!r}, k)",
+            f"                clash({name}_CLS, {extra.name!r}, k)",
             "            res[k] = thaw(x[k])",
             "    return res",
         ]
@@ -637,8 +643,8 @@ class Comparers(_Generated):
     def _generate(self, cls: type[Any]) -> list[type]:
         name = self.names[cls]
         fields = attrs.fields(cls)
-        extras = [f for f in fields if f.metadata.get("uph") == EXTRA["uph"]]
-        if len(extras) != 1:
+        extra = _extra(cls)
+        if extra is None:
             conv = self.conv
 
             def same(a: Any, b: Any) -> bool:
@@ -649,7 +655,7 @@ class Comparers(_Generated):
         held: list[type] = []
         lines = [f"def {name}(a, b):", "    if a is b:", "        return True"]
         for i, f in enumerate(fields):
-            if f is extras[0]:
+            if f is extra:
                 continue
             test, records = self._test(hints(cls)[f.name], f"{name}_{i}")
             held.extend(records)
@@ -659,8 +665,7 @@ class Comparers(_Generated):
             else:
                 lines += [f"    x = a.{f.name}", f"    y = b.{f.name}"]
                 lines += [f"    if x is not y and not ({test}):", "        return False"]
-        extra = extras[0].name
-        lines += [f"    x = a.{extra}", f"    y = b.{extra}",
+        lines += [f"    x = a.{extra.name}", f"    y = b.{extra.name}",
                   "    return x is y or (not x and not y) or JSON(thaw(x), thaw(y))"]  # fmt: skip
         self._define(cls, lines, "compare")
         return held
