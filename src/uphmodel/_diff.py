@@ -24,7 +24,7 @@ from typing import Any
 import attrs
 
 from uphmodel._errors import LoadError, Problem, UphError
-from uphmodel._fast import same_json
+from uphmodel._fast import same_json as _same
 from uphmodel._frozen import JsonValue, freeze, thaw
 from uphmodel._gc import paused
 from uphmodel._json import json_text, loads, parse_json, same_records, unstructure
@@ -354,9 +354,6 @@ def _keys(items: list[Any], keyer: Callable[[dict[str, Any]], str]) -> list[str]
 # diff
 
 _MISSING = object()
-
-
-_same = same_json
 
 
 def plan_data(plan: Plan) -> dict[str, Any]:

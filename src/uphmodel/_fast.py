@@ -43,6 +43,7 @@ import cattrs
 from uphmodel._frozen import EMPTY, FrozenMap, thaw
 from uphmodel._period import Period
 from uphmodel._typed import _TypeCheck, hints, without_none
+from uphmodel.converter import _is_record
 from uphmodel.model import CODE, EXTRA, ID, IDS, check_code, check_id
 from uphmodel.model._fields import (
     text_map,
@@ -96,14 +97,6 @@ _PERIODS_KEPT = 4096
 
 def _validator_kind(validator: Any) -> Any:
     return _TypeCheck if isinstance(validator, _TypeCheck) else validator
-
-
-def _is_record(t: Any) -> bool:
-    return (
-        isinstance(t, type)
-        and attrs.has(t)
-        and any(f.metadata.get("uph") == EXTRA["uph"] for f in attrs.fields(t))
-    )
 
 
 def _extra(cls: type) -> attrs.Attribute[Any] | None:
